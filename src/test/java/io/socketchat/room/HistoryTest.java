@@ -30,6 +30,7 @@ class HistoryTest {
         alice.expect("* bob nods");
         server.bean(ChatRoom.class).say("welcome all");
         alice.expect("Server: welcome all");
+        bob.expect("Server: welcome all");
         alice.send("last");
         bob.expect("alice: last");
 
