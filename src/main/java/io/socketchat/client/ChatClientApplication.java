@@ -5,29 +5,30 @@ import java.io.IOException;
 import io.socketchat.LaunchMode;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
-import org.springframework.boot.Banner;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Entry point of the {@code client} profile: a participant in the chat, for a terminal.
  * <p>
- * Spring is used only to read the settings ({@code --chat.host}, {@code --chat.port}, the
- * environment, {@code application-client.yml}): no auto-configuration, no component scan, so
- * nothing of the server (TCP listener, web server, admin shell) can start, and the context is
- * closed again before the user types a word.
+ * No Spring application context at all: the client reads two settings with Spring Boot's
+ * binder and starts talking. So nothing of the server (TCP listener, web server, admin shell)
+ * can start, and the prompt is there in well under a second.
  */
-@SpringBootConfiguration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ChatClientSettings.class)
-public class ChatClientApplication {
+public final class ChatClientApplication {
 
     /** Exit status when the settings cannot be read, before any connection is tried. */
     static final int BAD_SETTINGS = 2;
 
+    private ChatClientApplication() {
+    }
+
     public static void main(String[] args) {
+        // Spring's classes log through Logback, which unconfigured prints DEBUG lines to the
+        // screen. Boot's own "nothing until configured" filter keeps the client's screen for chat.
+        LoggingSystem.get(ChatClientApplication.class.getClassLoader()).beforeInitialize();
         System.exit(run(args));
     }
 
@@ -44,19 +45,15 @@ public class ChatClientApplication {
         }
     }
 
+    /**
+     * The settings from the command line ({@code --chat.port=9000}), system properties and the
+     * environment ({@code CHAT_PORT=9000}), with Spring Boot's binder: its rules and messages,
+     * without starting an application context for two values.
+     */
     static ChatClientSettings settings(String... args) {
-        // It would warm up Jackson, validation and the like for a context that never needs them.
-        System.setProperty("spring.backgroundpreinitializer.ignore", "true");
-        SpringApplication application = new SpringApplication(ChatClientApplication.class);
-        application.setBannerMode(Banner.Mode.OFF);
-        application.setWebApplicationType(WebApplicationType.NONE);
-        application.setLogStartupInfo(false);
-        application.setRegisterShutdownHook(false);
-        // The word "client" alone must load the same application-client.yml as the profile.
-        application.setAdditionalProfiles("client");
-        try (ConfigurableApplicationContext context = application.run(args)) {
-            return context.getBean(ChatClientSettings.class);
-        }
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
+        return Binder.get(environment).bindOrCreate("chat", ChatClientSettings.class);
     }
 
     /** JLine when both ends are a terminal that can edit a line; plain lines otherwise. */
@@ -66,7 +63,9 @@ public class ChatClientApplication {
         }
         try {
             Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build();
-            if (terminal.getType().startsWith(Terminal.TYPE_DUMB)) {
+            // A terminal that reports no width (some serial lines, bare pseudo-terminals) leaves
+            // JLine nothing to lay the line out in: plain lines work there, an editor does not.
+            if (terminal.getType().startsWith(Terminal.TYPE_DUMB) || terminal.getWidth() <= 0) {
                 terminal.close();
                 return LineConsole.ofProcess();
             }
