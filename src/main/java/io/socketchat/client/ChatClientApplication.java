@@ -58,6 +58,8 @@ public final class ChatClientApplication {
 
     /** JLine when both ends are a terminal that can edit a line; plain lines otherwise. */
     private static ChatConsole consoleOfProcess() {
+        // Up to Java 21 there is no console unless both standard input and output are a terminal;
+        // later JVMs always give one, and JLine then reports a pipe as a dumb terminal.
         if (System.console() == null) {
             return LineConsole.ofProcess();
         }

@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ChatSession {
 
-    static final String SERVER_GONE = "Server disconnected. Exiting chat...";
+    static final String SERVER_GONE_MESSAGE = "Server disconnected. Exiting chat...";
 
     /** How long leaving waits for the server to confirm, so others see a clean "left the chat". */
     private static final Duration LEAVE_GRACE = Duration.ofSeconds(2);
@@ -49,7 +49,7 @@ public final class ChatSession {
                 leave(connection, listener);
             }
             if (how == SessionEnd.SERVER_GONE) {
-                console.status(SERVER_GONE);
+                console.status(SERVER_GONE_MESSAGE);
             }
             return how;
         }

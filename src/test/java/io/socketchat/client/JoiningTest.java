@@ -70,7 +70,7 @@ class JoiningTest {
 
             assertThat(client.awaitEnd()).as(err.text()).isEqualTo(SessionEnd.SERVER_GONE);
             assertThat(out.lines()).containsExactly("Password:", "! Wrong password.");
-            assertThat(err.lines()).containsExactly(ChatSession.SERVER_GONE);
+            assertThat(err.lines()).containsExactly(ChatSession.SERVER_GONE_MESSAGE);
         }
     }
 

@@ -64,7 +64,7 @@ class LeavingTest {
             assertThat(alice.awaitEnd()).isEqualTo(SessionEnd.SERVER_GONE);
             assertThat(SessionEnd.SERVER_GONE.exitCode()).isEqualTo(1);
             alice.close();
-            assertThat(screen.shownRows()).endsWith("* Server is shutting down.", ChatSession.SERVER_GONE);
+            assertThat(screen.shownRows()).endsWith("* Server is shutting down.", ChatSession.SERVER_GONE_MESSAGE);
         } finally {
             server.close();
         }
@@ -79,7 +79,7 @@ class LeavingTest {
 
             assertThat(alice.awaitEnd()).isEqualTo(SessionEnd.SERVER_GONE);
             screen.awaitRow("! You were kicked: too loud");
-            screen.awaitRow(ChatSession.SERVER_GONE);
+            screen.awaitRow(ChatSession.SERVER_GONE_MESSAGE);
         }
     }
 

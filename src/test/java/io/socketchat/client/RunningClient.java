@@ -53,13 +53,10 @@ final class RunningClient implements AutoCloseable {
         }
     }
 
-    boolean hasEnded() {
-        return end.isDone();
-    }
-
+    /** As the client's main does: the console first, then the keyboard goes quiet. */
     @Override
     public void close() {
-        keyboard.end();
         console.close();
+        keyboard.end();
     }
 }

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
-/** Collects what the client writes, and lets a test wait (bounded) for a line to appear. */
+/** Collects what the client writes in line mode, and lets a test wait (bounded) for a line. */
 final class Screen extends OutputStream {
 
     static final Duration PATIENCE = Duration.ofSeconds(10);
@@ -30,18 +30,9 @@ final class Screen extends OutputStream {
         return written.toString(StandardCharsets.UTF_8);
     }
 
-    /** The text as lines, with the terminal's escape sequences and carriage returns taken out. */
+    /** The text as lines. */
     List<String> lines() {
-        return text().replaceAll("\u001B\\[[0-9;?]*[ -/]*[@-~]", "").replaceAll("\u001B[()][0-9A-B]", "")
-                .replace("\r", "").lines().toList();
-    }
-
-    String plainText() {
-        return String.join("\n", lines());
-    }
-
-    void awaitText(String expected) {
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(plainText()).contains(expected));
+        return text().lines().toList();
     }
 
     void awaitLine(String expected) {

@@ -33,8 +33,8 @@ class TerminalConsoleTest {
         screen.awaitLastRow("alice>");
         keyboard.type("half a thought");
         screen.awaitLastRow("alice> half a thought");
-        console.status(ChatSession.SERVER_GONE);
+        console.status(ChatSession.SERVER_GONE_MESSAGE);
         console.close();
-        assertThat(screen.shownRows()).last().isEqualTo(ChatSession.SERVER_GONE);
+        assertThat(screen.shownRows()).last().isEqualTo(ChatSession.SERVER_GONE_MESSAGE);
     }
 }
