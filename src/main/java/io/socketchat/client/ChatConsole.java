@@ -10,7 +10,7 @@ public interface ChatConsole extends AutoCloseable {
     /**
      * Reads the user's next line.
      *
-     * @return the line, or {@code null} when the user is done (end of input, Ctrl-D, Ctrl-C)
+     * @return the line, or {@code null} when the user is done (end of input, Ctrl-D)
      */
     String readLine(Prompt prompt);
 
@@ -24,7 +24,7 @@ public interface ChatConsole extends AutoCloseable {
     default void promptChanged(Prompt prompt) {
     }
 
-    /** Ctrl-C outside {@link #readLine} (or with no terminal at all) runs this. */
+    /** Ctrl-C runs this, whether or not a line is being read: the user leaves. */
     void onInterrupt(Runnable leave);
 
     @Override
