@@ -17,15 +17,18 @@ class ConnectionEvents {
 
     private final Reception reception;
     private final InboundOrders orders;
+    private final SocketWriters writers;
 
-    ConnectionEvents(Reception reception, InboundOrders orders) {
+    ConnectionEvents(Reception reception, InboundOrders orders, SocketWriters writers) {
         this.reception = reception;
         this.orders = orders;
+        this.writers = writers;
     }
 
     @EventListener
     void opened(TcpConnectionOpenEvent event) {
         TcpConnection connection = (TcpConnection) event.getSource();
+        writers.opened((ChatNioConnection) connection);
         InputStream pipe = (InputStream) connection.getDeserializerStateKey();
         Session session = reception.arrived(event.getConnectionId());
         orders.register(pipe, new InboundOrder(pipe, line -> reception.lineFrom(session, line), () -> {
@@ -36,6 +39,7 @@ class ConnectionEvents {
 
     @EventListener
     void closed(TcpConnectionCloseEvent event) {
+        writers.closed(event.getConnectionId());
         InboundOrder order = orders.of(((TcpConnection) event.getSource()).getDeserializerStateKey());
         if (order != null) {
             order.closed();

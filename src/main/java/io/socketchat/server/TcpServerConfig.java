@@ -34,7 +34,7 @@ class TcpServerConfig {
 
     /**
      * Outgoing payloads are already LF-terminated lines, batched: they are written as they
-     * are ({@link ChatNioConnection#send} writes them straight to the socket).
+     * are ({@link ChatNioConnection#send} writes them straight to the socket, never waiting).
      */
     @Bean
     ByteArrayRawSerializer chatLineSerializer() {
@@ -78,15 +78,6 @@ class TcpServerConfig {
         return IntegrationFlow.from(toClients)
                 .handle(Tcp.outboundAdapter(chatConnectionFactory))
                 .get();
-    }
-
-    /**
-     * Writers of the users' outboxes. Unbounded on purpose: a writer blocked on a client that
-     * does not read holds its thread until that client is dropped, and must not hold up anyone else's.
-     */
-    @Bean(destroyMethod = "shutdown")
-    ExecutorService chatWriters() {
-        return cachedPool("chat-writer-");
     }
 
     @Bean

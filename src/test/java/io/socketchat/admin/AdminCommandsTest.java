@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
-import io.socketchat.support.LineClient;
-import io.socketchat.support.RunningServer;
+import io.socketchat.support.AliceAndBobTest;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.CommandExecutor;
@@ -17,24 +14,7 @@ import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
 
 /** The admin console's commands, parsed and run by Spring Shell as typed at the prompt. */
-class AdminCommandsTest {
-
-    private RunningServer server;
-    private LineClient alice;
-    private LineClient bob;
-
-    @BeforeEach
-    void start() {
-        server = RunningServer.start("--chat.history-size=0");
-        alice = server.join("alice");
-        bob = server.join("bob");
-        alice.expect("* bob joined the chat");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class AdminCommandsTest extends AliceAndBobTest {
 
     @Test
     void sayTakesFreeTextWithoutQuotes() {

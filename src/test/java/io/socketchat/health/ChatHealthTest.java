@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 
 import io.socketchat.support.RunningServer;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
 
@@ -17,12 +17,8 @@ import org.springframework.integration.ip.tcp.connection.AbstractServerConnectio
 class ChatHealthTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
+    @AutoClose
     private RunningServer server;
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void upWithPortUsersAndLimitWhileListening() throws Exception {

@@ -11,19 +11,15 @@ import io.socketchat.room.ChatRoom;
 import io.socketchat.support.LineClient;
 import io.socketchat.support.RunningServer;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The chat's meters at {@code /actuator/metrics}. */
 class ChatMetricsTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
+    @AutoClose
     private RunningServer server;
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void usersMessagesRejectionsAndDropsAreCounted() throws Exception {

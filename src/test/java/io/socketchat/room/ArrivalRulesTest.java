@@ -3,18 +3,14 @@ package io.socketchat.room;
 import io.socketchat.support.LineClient;
 import io.socketchat.support.RunningServer;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Password, name rules, tries, login timeout and the cap on connections without a name. */
 class ArrivalRulesTest {
 
+    @AutoClose
     private RunningServer server;
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void passwordComesFirstAndAWrongOneCloses() {

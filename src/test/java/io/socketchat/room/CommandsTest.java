@@ -1,31 +1,12 @@
 package io.socketchat.room;
 
 import io.socketchat.support.LineClient;
-import io.socketchat.support.RunningServer;
+import io.socketchat.support.AliceAndBobTest;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every command of the protocol's table, as typed in nc. */
-class CommandsTest {
-
-    private RunningServer server;
-    private LineClient alice;
-    private LineClient bob;
-
-    @BeforeEach
-    void start() {
-        server = RunningServer.start("--chat.history-size=0");
-        alice = server.join("alice");
-        bob = server.join("bob");
-        alice.expect("* bob joined the chat");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class CommandsTest extends AliceAndBobTest {
 
     @Test
     void privateMessagesReachOnlyTheRecipientWhoseNameIsCaseInsensitive() {

@@ -7,7 +7,7 @@ import java.time.Duration;
 import io.socketchat.support.LineClient;
 import io.socketchat.support.RunningServer;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Lines past the rate limit are refused, each with an answer; nothing is silently lost. */
@@ -15,12 +15,8 @@ class FloodControlTest {
 
     private static final int BURST = 100;
 
+    @AutoClose
     private RunningServer server;
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void everyLineIsEitherDeliveredOrAnsweredAsTooFast() {
@@ -29,11 +25,7 @@ class FloodControlTest {
         LineClient bob = server.join("bob");
         alice.expect("* bob joined the chat");
 
-        StringBuilder lines = new StringBuilder();
-        for (int i = 0; i < BURST; i++) {
-            lines.append("msg ").append(i).append('\n');
-        }
-        alice.sendRaw(lines.toString().getBytes());
+        alice.sendRaw(burst());
         alice.send("/quit");
 
         int refused = 0;
@@ -57,15 +49,19 @@ class FloodControlTest {
         LineClient alice = server.join("alice");
         LineClient bob = server.join("bob");
         alice.expect("* bob joined the chat");
-        StringBuilder lines = new StringBuilder();
-        for (int i = 0; i < BURST; i++) {
-            lines.append("msg ").append(i).append('\n');
-        }
-        alice.sendRaw(lines.toString().getBytes());
+        alice.sendRaw(burst());
         for (int i = 0; i < BURST; i++) {
             bob.expect("alice: msg " + i);
         }
         alice.send("/who").expect("* 2 users online: alice, bob");
+    }
+
+    private static byte[] burst() {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < BURST; i++) {
+            lines.append("msg ").append(i).append('\n');
+        }
+        return lines.toString().getBytes();
     }
 
     private static String nextOrEmpty(LineClient client) {

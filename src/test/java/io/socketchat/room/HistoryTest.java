@@ -3,18 +3,14 @@ package io.socketchat.room;
 import io.socketchat.support.LineClient;
 import io.socketchat.support.RunningServer;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Recent public lines replayed to a newcomer, right after its Hello line. */
 class HistoryTest {
 
+    @AutoClose
     private RunningServer server;
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void replaysTheLastPublicLinesButNeverPrivateOnesOrNotices() {

@@ -6,30 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import io.socketchat.support.LineClient;
-import io.socketchat.support.RunningServer;
+import io.socketchat.support.AliceAndBobTest;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Careless or hostile bytes get a clear answer and break nothing. */
-class HostileInputTest {
+class HostileInputTest extends AliceAndBobTest {
 
-    private RunningServer server;
-    private LineClient alice;
-    private LineClient bob;
-
-    @BeforeEach
-    void start() {
-        server = RunningServer.start("--chat.history-size=0", "--chat.rate-limit=0");
-        alice = server.join("alice");
-        bob = server.join("bob");
-        alice.expect("* bob joined the chat");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    @Override
+    protected String[] serverArgs() {
+        return new String[] {"--chat.history-size=0", "--chat.rate-limit=0"};
     }
 
     @Test

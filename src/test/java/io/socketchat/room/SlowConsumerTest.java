@@ -9,7 +9,7 @@ import java.util.List;
 import io.socketchat.support.LineClient;
 import io.socketchat.support.RunningServer;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** A user who stops reading slows down nobody and is dropped once its queue is full. */
@@ -18,14 +18,8 @@ class SlowConsumerTest {
     private static final int LINES = 10_000;
     private static final int ROUND = 100;
 
+    @AutoClose
     private RunningServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void aClientThatNeverReadsIsDroppedWhileTheOthersGetEveryLineInOrder() {
