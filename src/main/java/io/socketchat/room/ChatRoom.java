@@ -1,11 +1,9 @@
 package io.socketchat.room;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.socketchat.config.ChatProperties;
@@ -37,7 +35,8 @@ public class ChatRoom {
     private final ChatMetrics metrics;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<Session> members = new ArrayList<>();
-    private final Map<String, Session> byName = new HashMap<>();
+    /** By {@link Username#key()}: in the order names are listed, so listing needs no sorting. */
+    private final TreeMap<String, Session> byName = new TreeMap<>();
     private final History history;
     private volatile int size;
 
@@ -325,8 +324,8 @@ public class ChatRoom {
     }
 
     private List<String> names() {
-        return members.stream().map(member -> member.name().display())
-                .sorted(Comparator.comparing(Username::keyOf).thenComparing(Comparator.naturalOrder()))
-                .toList();
+        List<String> names = new ArrayList<>(byName.size());
+        byName.values().forEach(member -> names.add(member.name().display()));
+        return names;
     }
 }
