@@ -178,25 +178,23 @@ public class Reception {
         if (!session.advance(Stage.NAME, Stage.JOINED)) {
             return null;
         }
-        switch (room.join(session, name)) {
-            case JOINED -> {
-                session.cancelLoginTimer();
-                pending.decrementAndGet();
-                return null;
-            }
-            case TAKEN -> {
-                session.advance(Stage.JOINED, Stage.NAME);
-                return "is taken";
-            }
-            default -> {
-                session.advance(Stage.JOINED, Stage.NAME);
-                metrics.rejected("full");
-                session.send(Replies.serverFull(room.size(), properties.maxClients()));
-                session.outbox().closeWhenWritten();
-                leavePending(session);
-                return null;
-            }
+        // no longer waiting for a name: counted off before the Hello line goes out
+        pending.decrementAndGet();
+        ChatRoom.Join outcome = room.join(session, name);
+        if (outcome == ChatRoom.Join.JOINED) {
+            session.cancelLoginTimer();
+            return null;
         }
+        pending.incrementAndGet();
+        session.advance(Stage.JOINED, Stage.NAME);
+        if (outcome == ChatRoom.Join.TAKEN) {
+            return "is taken";
+        }
+        metrics.rejected("full");
+        session.send(Replies.serverFull(room.size(), properties.maxClients()));
+        session.outbox().closeWhenWritten();
+        leavePending(session);
+        return null;
     }
 
     private void loginTimedOut(Session session) {
