@@ -70,7 +70,7 @@ final class WriterLoop implements Runnable {
             while (running) {
                 Outbox outbox;
                 while ((outbox = ready.poll()) != null) {
-                    serve(outbox);
+                    serveSafely(outbox);
                 }
                 sleeping.set(true);
                 if (!ready.isEmpty()) {
@@ -97,6 +97,17 @@ final class WriterLoop implements Runnable {
             catch (IOException ignored) {
                 // closing is best effort
             }
+        }
+    }
+
+    /** One user's failure ends that user's connection, never the loop that serves the others. */
+    private void serveSafely(Outbox outbox) {
+        try {
+            serve(outbox);
+        }
+        catch (RuntimeException ex) {
+            log.warn("Writing to {} failed; closing it", outbox.connectionId(), ex);
+            outbox.failed();
         }
     }
 
@@ -161,7 +172,7 @@ final class WriterLoop implements Runnable {
             if (connection.writeBacklog()) {
                 key.interestOps(0);
                 outbox.written();
-                serve(outbox);
+                serveSafely(outbox);
             }
         }
         catch (RuntimeException ex) {
