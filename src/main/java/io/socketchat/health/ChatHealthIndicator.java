@@ -1,0 +1,33 @@
+package io.socketchat.health;
+
+import io.socketchat.config.ChatProperties;
+import io.socketchat.room.ChatRoom;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
+import org.springframework.stereotype.Component;
+
+/** The {@code chat} health component: UP while the TCP server listens, with who is in. */
+@Component("chat")
+class ChatHealthIndicator implements HealthIndicator {
+
+    private final AbstractServerConnectionFactory connectionFactory;
+    private final ChatRoom room;
+    private final ChatProperties properties;
+
+    ChatHealthIndicator(AbstractServerConnectionFactory connectionFactory, ChatRoom room, ChatProperties properties) {
+        this.connectionFactory = connectionFactory;
+        this.room = room;
+        this.properties = properties;
+    }
+
+    @Override
+    public Health health() {
+        Health.Builder health = connectionFactory.isListening() ? Health.up() : Health.down();
+        return health.withDetail("port", connectionFactory.getPort())
+                .withDetail("usersOnline", room.size())
+                .withDetail("maxClients", properties.maxClients())
+                .build();
+    }
+}

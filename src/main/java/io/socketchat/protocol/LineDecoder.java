@@ -1,0 +1,25 @@
+package io.socketchat.protocol;
+
+import java.nio.charset.StandardCharsets;
+
+/** Turns the bytes of one LF-terminated line into the text others may see. */
+public final class LineDecoder {
+
+    private LineDecoder() {
+    }
+
+    /**
+     * @param bytes the line's bytes without its LF
+     * @param length how many of {@code bytes} belong to the line
+     * @return the text: a CR before the LF dropped, invalid UTF-8 as U+FFFD, control characters removed
+     */
+    public static String decode(byte[] bytes, int length) {
+        int end = length > 0 && bytes[length - 1] == '\r' ? length - 1 : length;
+        return Sanitizer.strip(new String(bytes, 0, end, StandardCharsets.UTF_8));
+    }
+
+    /** The length of a line's content in bytes, not counting a CR right before its LF. */
+    public static int contentLength(byte[] bytes, int length) {
+        return length > 0 && bytes[length - 1] == '\r' ? length - 1 : length;
+    }
+}

@@ -1,0 +1,125 @@
+package io.socketchat.protocol;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The exact lines the server sends, as PROTOCOL.md words them. */
+public final class Replies {
+
+    public static final String PASSWORD = "Password:";
+    public static final String WRONG_PASSWORD = "! Wrong password.";
+    public static final String SERVER_BUSY = "! Server is busy. Try again later.";
+    public static final String TOO_MANY_TRIES = "! Too many tries; closing the connection.";
+    public static final String HISTORY_END = "-- end of history --";
+    public static final String SHUTTING_DOWN = "* Server is shutting down.";
+    public static final String TOO_FAST = "! You are sending too fast; message not sent.";
+
+    public static final List<String> HELP = List.of(
+            "* Commands:",
+            "*   /who                 who is online",
+            "*   /msg <user> <text>   a private message to one user",
+            "*   /me <action>         an action, shown as: * yourname action",
+            "*   /nick <new name>     change your name",
+            "*   /help                this list",
+            "*   //text               send a message that starts with /",
+            "*   exit or /quit        leave the chat");
+
+    private Replies() {
+    }
+
+    public static String welcome(String chatName) {
+        return "Welcome to " + chatName + "! Enter your username:";
+    }
+
+    public static String serverFull(int users, int maxClients) {
+        return "! Server is full (" + users + "/" + maxClients + " users). Try again later.";
+    }
+
+    public static String nameRejected(String name, String reason) {
+        return "! Username \"" + name + "\" " + reason + ". Enter another username:";
+    }
+
+    public static String nickRejected(String name, String reason) {
+        return "! Username \"" + name + "\" " + reason + ".";
+    }
+
+    public static String loginTimedOut(Duration timeout) {
+        return "! No username within " + timeout.toSeconds() + " seconds; closing the connection.";
+    }
+
+    public static String hello(Username you, List<String> online) {
+        return "Hello " + you + "! " + usersOnline(online) + ". Type /help for commands, exit to leave.";
+    }
+
+    public static String who(List<String> online) {
+        return "* " + usersOnline(online);
+    }
+
+    private static String usersOnline(List<String> online) {
+        return online.size() + (online.size() == 1 ? " user" : " users") + " online: " + String.join(", ", online);
+    }
+
+    public static String historyStart(int count) {
+        return "-- last " + count + (count == 1 ? " message --" : " messages --");
+    }
+
+    public static String joined(Username name) {
+        return "* " + name + " joined the chat";
+    }
+
+    public static String left(Username name) {
+        return "* " + name + " left the chat";
+    }
+
+    public static String message(Username from, String text) {
+        return from + ": " + text;
+    }
+
+    public static String action(Username from, String text) {
+        return "* " + from + " " + text;
+    }
+
+    public static String privateFrom(Username from, String text) {
+        return "[private] " + from + ": " + text;
+    }
+
+    public static String privateTo(Username to, String text) {
+        return "[private to " + to + "] " + text;
+    }
+
+    public static String noSuchUser(String name) {
+        return "! No user named \"" + name + "\".";
+    }
+
+    public static String renamed(Username from, Username to) {
+        return "* " + from + " is now known as " + to;
+    }
+
+    public static String unknownCommand(String command) {
+        return "! Unknown command " + command + ". Type /help.";
+    }
+
+    public static String usage(String usage) {
+        return "! Usage: " + usage;
+    }
+
+    public static String server(String text) {
+        return "Server: " + text;
+    }
+
+    public static String youWereKicked(String reason) {
+        return reason.isEmpty() ? "! You were kicked." : "! You were kicked: " + reason;
+    }
+
+    public static String kicked(Username name, String reason) {
+        return reason.isEmpty() ? "* " + name + " was kicked" : "* " + name + " was kicked (" + reason + ")";
+    }
+
+    public static String notReading(Username name) {
+        return "* " + name + " was disconnected (not reading)";
+    }
+
+    public static String lineTooLong(int maxLineBytes) {
+        return "! Line too long (max " + maxLineBytes + " bytes); not sent.";
+    }
+}

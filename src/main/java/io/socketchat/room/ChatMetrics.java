@@ -1,0 +1,57 @@
+package io.socketchat.room;
+
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** The chat's meters, as PROTOCOL.md names them. */
+public final class ChatMetrics {
+
+    /** Why a client was dropped: the {@code reason} tag of {@code chat.clients.dropped}. */
+    public enum DropReason {
+        NOT_READING("not-reading"), KICKED("kicked"), LOGIN_TIMEOUT("login-timeout"),
+        TOO_MANY_TRIES("too-many-tries"), WRONG_PASSWORD("wrong-password");
+
+        private final String tag;
+
+        DropReason(String tag) {
+            this.tag = tag;
+        }
+    }
+
+    private final MeterRegistry registry;
+    private final Counter received;
+    private final Counter delivered;
+
+    public ChatMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.received = Counter.builder("chat.messages.received")
+                .description("Lines received from joined users").register(registry);
+        this.delivered = Counter.builder("chat.messages.delivered")
+                .description("Lines written to clients").register(registry);
+    }
+
+    void usersGauge(Supplier<Number> users) {
+        Gauge.builder("chat.users", users).description("Users in the chat").register(registry);
+    }
+
+    void received() {
+        received.increment();
+    }
+
+    void delivered(int lines) {
+        delivered.increment(lines);
+    }
+
+    void rejected(String reason) {
+        Counter.builder("chat.connections.rejected").description("Connections turned away")
+                .tag("reason", reason).register(registry).increment();
+    }
+
+    void dropped(DropReason reason) {
+        Counter.builder("chat.clients.dropped").description("Clients disconnected by the server")
+                .tag("reason", reason.tag).register(registry).increment();
+    }
+}

@@ -1,0 +1,293 @@
+package io.socketchat.room;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.socketchat.config.ChatProperties;
+import io.socketchat.protocol.ChatCommand;
+import io.socketchat.protocol.Replies;
+import io.socketchat.protocol.Username;
+import io.socketchat.room.ChatMetrics.DropReason;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The users in the chat and everything said among them. Joins, leaves, renames and public
+ * lines go through one lock, so every user sees public lines in one order, history and live
+ * lines never overlap for a newcomer, and a name has exactly one owner. Delivering a line only
+ * queues it in each recipient's {@link Outbox}: nothing here waits on a socket.
+ */
+@Service
+public class ChatRoom {
+
+    /** The outcome of a join attempt. */
+    public enum Join {
+        JOINED, TAKEN, FULL
+    }
+
+    private final ChatProperties properties;
+    private final ChatMetrics metrics;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final List<Session> members = new ArrayList<>();
+    private final Map<String, Session> byName = new HashMap<>();
+    private final History history;
+    private volatile int size;
+
+    public ChatRoom(ChatProperties properties, ChatMetrics metrics) {
+        this.properties = properties;
+        this.metrics = metrics;
+        this.history = new History(properties.historySize());
+        metrics.usersGauge(() -> size);
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public boolean isFull() {
+        return size >= properties.maxClients();
+    }
+
+    /** The names in the chat, sorted as people read them. */
+    public List<String> who() {
+        lock.lock();
+        try {
+            return names();
+        }
+        finally {
+            lock.unlock();
+        }
+    }
+
+    Join join(Session session, Username name) {
+        lock.lock();
+        try {
+            if (byName.containsKey(name.key())) {
+                return Join.TAKEN;
+            }
+            if (members.size() >= properties.maxClients()) {
+                return Join.FULL;
+            }
+            session.name(name);
+            members.add(session);
+            byName.put(name.key(), session);
+            size = members.size();
+            session.send(Replies.hello(name, names()));
+            List<String> recent = history.lines();
+            if (!recent.isEmpty()) {
+                session.send(Replies.historyStart(recent.size()));
+                recent.forEach(session::send);
+                session.send(Replies.HISTORY_END);
+            }
+            announce(session, Replies.joined(name));
+            return Join.JOINED;
+        }
+        finally {
+            lock.unlock();
+        }
+    }
+
+    /** Handles one line of a joined user. */
+    void handle(Session from, String line) {
+        ChatCommand command = ChatCommand.parse(line);
+        if (command instanceof ChatCommand.Ignored) {
+            return;
+        }
+        metrics.received();
+        if (command instanceof ChatCommand.Say say) {
+            publish(from, Replies.message(from.name(), say.text()));
+        }
+        else if (command instanceof ChatCommand.Action action) {
+            publish(from, Replies.action(from.name(), action.text()));
+        }
+        else if (command instanceof ChatCommand.PrivateMessage pm) {
+            whisper(from, pm.recipient(), pm.text());
+        }
+        else if (command instanceof ChatCommand.Who) {
+            from.send(Replies.who(who()));
+        }
+        else if (command instanceof ChatCommand.Help) {
+            Replies.HELP.forEach(from::send);
+        }
+        else if (command instanceof ChatCommand.Nick nick) {
+            rename(from, nick.newName());
+        }
+        else if (command instanceof ChatCommand.Leave) {
+            leave(from);
+            from.outbox().closeWhenWritten();
+        }
+        else if (command instanceof ChatCommand.Misused misused) {
+            from.send(Replies.usage(misused.usage()));
+        }
+        else if (command instanceof ChatCommand.Unknown unknown) {
+            from.send(Replies.unknownCommand(unknown.command()));
+        }
+    }
+
+    /** The admin's words to everyone. */
+    public void say(String text) {
+        publish(null, Replies.server(text));
+    }
+
+    /** @return false when nobody has that name */
+    public boolean kick(String name, String reason) {
+        lock.lock();
+        try {
+            Session session = byName.get(Username.keyOf(name));
+            if (session == null) {
+                return false;
+            }
+            session.send(Replies.youWereKicked(reason));
+            session.outbox().closeWhenWritten();
+            metrics.dropped(DropReason.KICKED);
+            depart(session, Replies.kicked(session.name(), reason));
+            return true;
+        }
+        finally {
+            lock.unlock();
+        }
+    }
+
+    /** A joined user's connection is gone. */
+    void leave(Session session) {
+        lock.lock();
+        try {
+            if (members.contains(session)) {
+                depart(session, Replies.left(session.name()));
+            }
+        }
+        finally {
+            lock.unlock();
+        }
+    }
+
+    /** Tells everyone the server is going away; each connection closes once its queue is written. */
+    public void closeAll(String notice) {
+        lock.lock();
+        try {
+            for (Session member : members) {
+                member.send(notice);
+                member.outbox().closeWhenWritten();
+            }
+        }
+        finally {
+            lock.unlock();
+        }
+    }
+
+    private void publish(Session from, String line) {
+        lock.lock();
+        try {
+            history.add(line);
+            deliverToAllBut(from, line);
+        }
+        finally {
+            lock.unlock();
+        }
+    }
+
+    private void whisper(Session from, String recipientName, String text) {
+        Optional<Session> recipient = Optional.ofNullable(byNameLocked(recipientName));
+        if (recipient.isEmpty()) {
+            from.send(Replies.noSuchUser(recipientName));
+            return;
+        }
+        Session to = recipient.get();
+        if (!to.outbox().offer(Outbox.encode(Replies.privateFrom(from.name(), text)))) {
+            dropNotReading(to);
+        }
+        from.send(Replies.privateTo(to.name(), text));
+    }
+
+    private void rename(Session session, String newName) {
+        Username.Check check = Username.check(newName);
+        if (check instanceof Username.Check.Rejected rejected) {
+            session.send(Replies.nickRejected(newName, rejected.reason()));
+            return;
+        }
+        Username wanted = new Username(newName);
+        lock.lock();
+        try {
+            Username old = session.name();
+            Session owner = byName.get(wanted.key());
+            if (owner != null && owner != session) {
+                session.send(Replies.nickRejected(newName, "is taken"));
+                return;
+            }
+            byName.remove(old.key());
+            byName.put(wanted.key(), session);
+            session.name(wanted);
+            deliverToAllBut(null, Replies.renamed(old, wanted));
+        }
+        finally {
+            lock.unlock();
+        }
+    }
+
+    private Session byNameLocked(String name) {
+        lock.lock();
+        try {
+            return byName.get(Username.keyOf(name));
+        }
+        finally {
+            lock.unlock();
+        }
+    }
+
+    /** A notice to everyone else that is not kept in history. */
+    private void announce(Session about, String notice) {
+        deliverToAllBut(about, notice);
+    }
+
+    private void dropNotReading(Session session) {
+        lock.lock();
+        try {
+            if (members.contains(session)) {
+                session.outbox().closeNow();
+                metrics.dropped(DropReason.NOT_READING);
+                depart(session, Replies.notReading(session.name()));
+            }
+        }
+        finally {
+            lock.unlock();
+        }
+    }
+
+    /** Takes the session out and tells the others; they may overflow in turn. Lock held. */
+    private void depart(Session session, String notice) {
+        session.end();
+        members.remove(session);
+        byName.remove(session.name().key());
+        size = members.size();
+        deliverToAllBut(session, notice);
+    }
+
+    /** Queues the line for every member but one; drops those whose queue is full. Lock held. */
+    private void deliverToAllBut(Session except, String line) {
+        byte[] bytes = Outbox.encode(line);
+        ArrayDeque<Session> overflowed = null;
+        for (Session member : members) {
+            if (member != except && !member.outbox().offer(bytes)) {
+                if (overflowed == null) {
+                    overflowed = new ArrayDeque<>();
+                }
+                overflowed.add(member);
+            }
+        }
+        if (overflowed != null) {
+            overflowed.forEach(this::dropNotReading);
+        }
+    }
+
+    private List<String> names() {
+        return members.stream().map(member -> member.name().display())
+                .sorted(Comparator.comparing(Username::keyOf).thenComparing(Comparator.naturalOrder()))
+                .toList();
+    }
+}

@@ -1,0 +1,98 @@
+package io.socketchat.server;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import io.socketchat.config.ChatProperties;
+import io.socketchat.room.ChatMetrics;
+import io.socketchat.server.InboundOrder.Frame;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.channel.DirectChannel;
+import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.integration.ip.dsl.Tcp;
+import org.springframework.integration.ip.tcp.connection.TcpNioServerConnectionFactory;
+import org.springframework.integration.ip.tcp.serializer.ByteArrayRawSerializer;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+/**
+ * The TCP side: one NIO server connection factory shared by an inbound adapter (lines to the
+ * chat) and an outbound adapter (batches of lines to one connection).
+ */
+@Configuration(proxyBeanMethods = false)
+class TcpServerConfig {
+
+    @Bean
+    ChatLineDeserializer chatLineDeserializer(ChatProperties properties, InboundOrders orders) {
+        return new ChatLineDeserializer(properties.maxLineBytes(), orders);
+    }
+
+    /** Outgoing payloads are already LF-terminated lines, batched: write them as they are. */
+    @Bean
+    ByteArrayRawSerializer chatLineSerializer() {
+        return new ByteArrayRawSerializer();
+    }
+
+    @Bean
+    TcpNioServerConnectionFactory chatConnectionFactory(ChatProperties properties,
+            ChatLineDeserializer deserializer, ByteArrayRawSerializer serializer) {
+        TcpNioServerConnectionFactory factory = new TcpNioServerConnectionFactory(properties.port());
+        factory.setLocalAddress(properties.bindAddress());
+        factory.setDeserializer(deserializer);
+        factory.setSerializer(serializer);
+        factory.setSoTcpNoDelay(true);
+        // no reverse DNS per connection: a join must not wait on a resolver
+        factory.setLookupHost(false);
+        // many friends may join at once
+        factory.setBacklog(1024);
+        factory.setTaskExecutor(cachedPool("chat-io-"));
+        return factory;
+    }
+
+    @Bean
+    IntegrationFlow chatInbound(TcpNioServerConnectionFactory chatConnectionFactory) {
+        return IntegrationFlow.from(Tcp.inboundAdapter(chatConnectionFactory))
+                .handle(Frame.class, (frame, headers) -> {
+                    frame.deliver();
+                    return null;
+                })
+                .get();
+    }
+
+    @Bean
+    MessageChannel toClients() {
+        return new DirectChannel();
+    }
+
+    @Bean
+    IntegrationFlow chatOutbound(MessageChannel toClients, TcpNioServerConnectionFactory chatConnectionFactory) {
+        return IntegrationFlow.from(toClients)
+                .handle(Tcp.outboundAdapter(chatConnectionFactory))
+                .get();
+    }
+
+    /**
+     * Writers of the users' outboxes. Unbounded on purpose: a writer blocked on a client that
+     * does not read holds its thread until that client is dropped, and must not hold up anyone else's.
+     */
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService chatWriters() {
+        return cachedPool("chat-writer-");
+    }
+
+    @Bean
+    ChatMetrics chatMetrics(MeterRegistry registry) {
+        return new ChatMetrics(registry);
+    }
+
+    private static ExecutorService cachedPool(String threadPrefix) {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory(threadPrefix);
+        threads.setDaemon(true);
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
+    }
+}
