@@ -57,7 +57,19 @@ final class BenchClient {
         return state == State.JOINED && !silent;
     }
 
+    /** The highest sequence number of this sender that any reader received. */
+    int highestSeen = -1;
+
+    /**
+     * Messages of this client the server accepted. While it is connected: all sent but those refused. Once the
+     * server has dropped it, lines still in flight towards the server may never have been read; since the server
+     * keeps per-sender order and delivers every accepted line to every connected user, the accepted ones are
+     * exactly those up to the highest sequence number any reader received.
+     */
     int accepted() {
+        if (state == State.CLOSED) {
+            return Math.max(0, Math.min(sent, highestSeen + 1) - refused);
+        }
         return sent - refused;
     }
 

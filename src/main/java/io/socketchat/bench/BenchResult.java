@@ -13,6 +13,8 @@ import java.util.Map;
  * @param senders            joined clients that sent
  * @param sent               messages put on the wire
  * @param refused            of those, answered by the server with a {@code ! ... not sent} line
+ * @param unconfirmed        messages of senders the server dropped that no reader received: maybe never read by
+ *                           the server, so neither expected nor lost
  * @param expected           deliveries owed to the readers still connected at the end
  * @param delivered          fresh deliveries those readers got
  * @param duplicated         deliveries seen twice (all readers)
@@ -24,6 +26,8 @@ import java.util.Map;
  * @param silent             clients that joined and never read
  * @param silentDisconnected of those, how many others saw reported as {@code disconnected (not reading)}
  * @param readersDropped     reading clients whose connection ended before the report
+ * @param readerDrops        why, by reason
+ * @param readersNotReading  reading clients that others saw reported as {@code disconnected (not reading)}
  * @param otherErrors        {@code !} lines after joining that were not refusals
  * @param firstError         the first of them, or null
  * @param rssBeforeKb        server RSS before connecting, -1 unknown
@@ -35,10 +39,11 @@ import java.util.Map;
  * @param stalled            sending stopped because deliveries stopped coming
  */
 public record BenchResult(String runId, int clients, int joined, long joinNanos, Map<String, Integer> failures,
-                          int senders, long sent, long refused, long expected, long delivered, long duplicated,
+                          int senders, long sent, long refused, long unconfirmed, long expected, long delivered, long duplicated,
                           long outOfOrder, double deliveriesPerSecond, long deliveryNanos, long latencyCount,
                           long latencyP50, long latencyP99, long latencyP999, long latencyMax, double latencyMean,
-                          int silent, int silentDisconnected, int readersDropped, long otherErrors, String firstError,
+                          int silent, int silentDisconnected, int readersDropped, Map<String, Integer> readerDrops,
+                          int readersNotReading, long otherErrors, String firstError,
                           long rssBeforeKb, long rssAfterJoinKb, long rssEndKb, double toolCpuPercent,
                           long elapsedNanos, boolean timedOut, boolean stalled) {
 

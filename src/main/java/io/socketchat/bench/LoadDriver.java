@@ -67,6 +67,7 @@ public final class LoadDriver {
     private boolean timedOut;
     private boolean stalled;
     private int readersDropped;
+    private final Map<String, Integer> readerDrops = new LinkedHashMap<>();
     private long rssBefore = -1;
     private long rssAfterJoin = -1;
     private long nextProgress;
@@ -302,7 +303,7 @@ public final class LoadDriver {
     private void sendWindowed() {
         long worst = 0;
         boolean anyReader = false;
-        long acceptedTotal = sentTotal - refusedTotal;
+        long acceptedTotal = acceptedTotal();
         for (BenchClient r : clients) {
             if (r.reader()) {
                 anyReader = true;
@@ -388,7 +389,7 @@ public final class LoadDriver {
 
     /** Deliveries still owed to the connected readers. */
     private long outstanding() {
-        long acceptedTotal = sentTotal - refusedTotal;
+        long acceptedTotal = acceptedTotal();
         long owed = 0;
         for (BenchClient r : clients) {
             if (r.reader()) {
@@ -396,6 +397,14 @@ public final class LoadDriver {
             }
         }
         return owed;
+    }
+
+    private long acceptedTotal() {
+        long total = 0;
+        for (BenchClient c : clients) {
+            total += c.accepted();
+        }
+        return total;
     }
 
     // ---------------------------------------------------------------- I/O
@@ -501,6 +510,10 @@ public final class LoadDriver {
         }
         c.received++;
         freshTotal++;
+        BenchClient from = clients[sender];
+        if (seq > from.highestSeen) {
+            from.highestSeen = seq;
+        }
         lastDelivery = receivedAt;
         latency.record(receivedAt - sentAt);
     }
@@ -558,6 +571,7 @@ public final class LoadDriver {
                 c.failure = reason;
                 if (!c.silent) {
                     readersDropped++;
+                    readerDrops.merge(reason, 1, Integer::sum);
                 }
                 c.remaining = 0;
                 close(c);
@@ -598,7 +612,7 @@ public final class LoadDriver {
         lastProgressFresh = freshTotal;
         lastProgressTime = nowRel;
         String line = String.format(java.util.Locale.ROOT,
-                "[%5.1fs] %-6s joined %d/%d  sent %,d/%,d  delivered %,d (%,.0f/s)  p99 %s",
+                "[%5.1fs] %-6s joined %d/%d  sent %,d/%,d  delivered %,d (%,.0f/s)  p99 %s ms",
                 nowRel / 1e9, phase.name().toLowerCase(java.util.Locale.ROOT), joinedCount, clients.length,
                 sentTotal, planned, freshTotal, perSecond, ReportPrinter.millis(latency.percentile(99)));
         if (progressInPlace) {
@@ -618,10 +632,15 @@ public final class LoadDriver {
     private BenchResult result(long rssEnd, long elapsed, long cpuStart) {
         long expected = 0;
         long delivered = 0;
-        long acceptedTotal = sentTotal - refusedTotal;
+        long acceptedTotal = acceptedTotal();
+        long unconfirmed = sentTotal - refusedTotal - acceptedTotal;
         int silent = 0;
         int silentDisconnected = 0;
+        int readersNotReading = 0;
         for (BenchClient c : clients) {
+            if (!c.silent && c.notReadingNotice) {
+                readersNotReading++;
+            }
             if (c.reader()) {
                 expected += acceptedTotal - c.accepted();
                 delivered += c.received;
@@ -638,10 +657,10 @@ public final class LoadDriver {
         long cpuEnd = ProcessProbe.cpuNanos();
         double cpu = cpuStart >= 0 && cpuEnd >= 0 && elapsed > 0 ? 100.0 * (cpuEnd - cpuStart) / elapsed : -1;
         return new BenchResult(runId, clients.length, joinedCount,
-                joinEnd, Map.copyOf(failures), senderIndexes.length, sentTotal, refusedTotal, expected, delivered,
+                joinEnd, Map.copyOf(failures), senderIndexes.length, sentTotal, refusedTotal, unconfirmed, expected, delivered,
                 duplicated, outOfOrder, perSecond, Math.max(0, span), latency.count(), latency.percentile(50),
                 latency.percentile(99), latency.percentile(99.9), latency.max(), latency.mean(), silent,
-                silentDisconnected, readersDropped, otherErrors, firstError, rssBefore, rssAfterJoin, rssEnd, cpu,
+                silentDisconnected, readersDropped, Map.copyOf(readerDrops), readersNotReading, otherErrors, firstError, rssBefore, rssAfterJoin, rssEnd, cpu,
                 elapsed, timedOut, stalled);
     }
 }

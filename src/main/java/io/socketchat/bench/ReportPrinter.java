@@ -29,7 +29,9 @@ public final class ReportPrinter {
             row(sb, "  not joined", String.format(Locale.ROOT, "%,d: %s", f.getValue(), f.getKey()));
         }
         if (!o.idle()) {
-            row(sb, "sent", String.format(Locale.ROOT, "%,d by %,d senders (refused %,d)", r.sent(), r.senders(), r.refused()));
+            row(sb, "sent", String.format(Locale.ROOT, "%,d by %,d senders (refused %,d%s)", r.sent(), r.senders(),
+                    r.refused(), r.unconfirmed() == 0 ? ""
+                            : String.format(Locale.ROOT, ", unconfirmed %,d from dropped senders", r.unconfirmed())));
             row(sb, "expected", String.format(Locale.ROOT, "%,d", r.expected()));
             row(sb, "delivered", String.format(Locale.ROOT, "%,d", r.delivered()));
             row(sb, "lost", String.format(Locale.ROOT, "%,d", r.lost()));
@@ -46,7 +48,12 @@ public final class ReportPrinter {
                     r.silent(), r.silentDisconnected()));
         }
         if (r.readersDropped() > 0) {
-            row(sb, "readers lost", String.format(Locale.ROOT, "%d reading clients were disconnected", r.readersDropped()));
+            row(sb, "readers lost", String.format(Locale.ROOT,
+                    "%d reading clients were disconnected (%d reported \"disconnected (not reading)\")",
+                    r.readersDropped(), r.readersNotReading()));
+            for (Map.Entry<String, Integer> d : r.readerDrops().entrySet()) {
+                row(sb, "  dropped", String.format(Locale.ROOT, "%,d: %s", d.getValue(), d.getKey()));
+            }
         }
         if (r.otherErrors() > 0) {
             row(sb, "errors", String.format(Locale.ROOT, "%,d ! lines, first: %s", r.otherErrors(), r.firstError()));
@@ -110,6 +117,7 @@ public final class ReportPrinter {
         j.put("senders", r.senders());
         j.put("sent", r.sent());
         j.put("refused", r.refused());
+        j.put("unconfirmed", r.unconfirmed());
         j.put("expected", r.expected());
         j.put("delivered", r.delivered());
         j.put("lost", r.lost());
@@ -124,6 +132,7 @@ public final class ReportPrinter {
         j.put("silentJoined", r.silent());
         j.put("silentDisconnected", r.silentDisconnected());
         j.put("readersDropped", r.readersDropped());
+        j.put("readersNotReading", r.readersNotReading());
         j.put("errors", r.otherErrors());
         j.put("firstError", r.firstError());
         j.put("rssBeforeKb", r.rssBeforeKb());
