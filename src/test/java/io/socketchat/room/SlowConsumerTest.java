@@ -1,0 +1,70 @@
+package io.socketchat.room;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.socketchat.support.LineClient;
+import io.socketchat.support.RunningServer;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A user who stops reading slows down nobody and is dropped once its queue is full. */
+class SlowConsumerTest {
+
+    private static final int LINES = 10_000;
+
+    private RunningServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void aClientThatNeverReadsIsDroppedWhileTheOthersGetEveryLineInOrder() {
+        server = RunningServer.start("--chat.rate-limit=0", "--chat.history-size=0");
+        // joins, then never reads a byte: a small receive buffer fills fast
+        LineClient silent = server.connectRaw(4096);
+        silent.send("silent");
+        LineClient alice = server.join("alice");
+        LineClient bob = server.join("bob");
+        alice.expect("* bob joined the chat");
+
+        String padding = "x".repeat(900);
+        StringBuilder burst = new StringBuilder();
+        for (int i = 0; i < LINES; i++) {
+            burst.append("line ").append(i).append(' ').append(padding).append('\n');
+        }
+        Thread sender = new Thread(() -> alice.sendRaw(burst.toString().getBytes()));
+        sender.start();
+
+        List<String> notices = new ArrayList<>();
+        int next = 0;
+        while (next < LINES) {
+            String line = bob.nextLine(Duration.ofSeconds(20));
+            if (line.startsWith("* ")) {
+                notices.add(line);
+                continue;
+            }
+            assertThat(line).isEqualTo("alice: line " + next + " " + padding);
+            next++;
+        }
+        if (notices.isEmpty()) {
+            notices.add(bob.nextLine());
+        }
+        assertThat(notices).containsExactly("* silent was disconnected (not reading)");
+        alice.skipUntil("* silent was disconnected (not reading)");
+
+        // the admin is not held up either
+        server.bean(ChatRoom.class).say("still here");
+        bob.expect("Server: still here");
+        alice.expect("Server: still here");
+        assertThat(server.bean(ChatRoom.class).who()).containsExactly("alice", "bob");
+    }
+}

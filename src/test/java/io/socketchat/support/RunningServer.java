@@ -1,0 +1,73 @@
+package io.socketchat.support;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.socketchat.SocketChatApplication;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
+
+/** The chat server, started in this JVM on free ports, closed by the test. */
+public final class RunningServer implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    private final List<LineClient> clients = new ArrayList<>();
+
+    private RunningServer(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    public static RunningServer start(String... args) {
+        List<String> all = new ArrayList<>(List.of("--chat.port=0", "--server.port=0",
+                "--chat.bind-address=127.0.0.1", "--chat.console.enabled=false", "--logging.level.root=WARN"));
+        all.addAll(List.of(args));
+        SpringApplication application = new SpringApplication(SocketChatApplication.class);
+        return new RunningServer(application.run(all.toArray(String[]::new)));
+    }
+
+    public int port() {
+        return context.getBean("chatConnectionFactory", AbstractServerConnectionFactory.class).getPort();
+    }
+
+    public int httpPort() {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    /** A connection that has read the welcome line. */
+    public LineClient connect() {
+        LineClient client = LineClient.connect(port());
+        clients.add(client);
+        return client;
+    }
+
+    public LineClient connectRaw(int receiveBuffer) {
+        LineClient client = LineClient.connect(port(), receiveBuffer);
+        clients.add(client);
+        return client;
+    }
+
+    /** A user in the chat: welcome read, name sent, Hello line (and any history) read. */
+    public LineClient join(String name) {
+        LineClient client = connect();
+        client.expectStartingWith("Welcome to ");
+        client.send(name);
+        client.expectStartingWith("Hello " + name + "! ");
+        return client;
+    }
+
+    @Override
+    public void close() {
+        clients.forEach(LineClient::close);
+        context.close();
+    }
+}
