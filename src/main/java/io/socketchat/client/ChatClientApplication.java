@@ -1,11 +1,79 @@
 package io.socketchat.client;
 
-/** Entry point of the {@code client} profile (being built: see issue 4). */
+import java.io.IOException;
+
+import io.socketchat.LaunchMode;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+/**
+ * Entry point of the {@code client} profile: a participant in the chat, for a terminal.
+ * <p>
+ * No Spring application context at all: the client reads two settings with Spring Boot's
+ * binder and starts talking. So nothing of the server (TCP listener, web server, admin shell)
+ * can start, and the prompt is there in well under a second.
+ */
 public final class ChatClientApplication {
+
+    /** Exit status when the settings cannot be read, before any connection is tried. */
+    static final int BAD_SETTINGS = 2;
+
     private ChatClientApplication() {
     }
 
     public static void main(String[] args) {
-        throw new UnsupportedOperationException("client profile not built yet");
+        // Spring's classes log through Logback, which unconfigured prints DEBUG lines to the
+        // screen. Boot's own "nothing until configured" filter keeps the client's screen for chat.
+        LoggingSystem.get(ChatClientApplication.class.getClassLoader()).beforeInitialize();
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        ChatClientSettings settings;
+        try {
+            settings = settings(LaunchMode.withoutModeWord(args));
+        } catch (RuntimeException e) {
+            System.err.println(SettingsProblem.describe(e));
+            return BAD_SETTINGS;
+        }
+        try (ChatConsole console = consoleOfProcess()) {
+            return new ChatSession(settings, console).run().exitCode();
+        }
+    }
+
+    /**
+     * The settings from the command line ({@code --chat.port=9000}), system properties and the
+     * environment ({@code CHAT_PORT=9000}), with Spring Boot's binder: its rules and messages,
+     * without starting an application context for two values.
+     */
+    static ChatClientSettings settings(String... args) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
+        return Binder.get(environment).bindOrCreate("chat", ChatClientSettings.class);
+    }
+
+    /** JLine when both ends are a terminal that can edit a line; plain lines otherwise. */
+    private static ChatConsole consoleOfProcess() {
+        // Up to Java 21 there is no console unless both standard input and output are a terminal;
+        // later JVMs always give one, and JLine then reports a pipe as a dumb terminal.
+        if (System.console() == null) {
+            return LineConsole.ofProcess();
+        }
+        try {
+            Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build();
+            // A terminal that reports no width (some serial lines, bare pseudo-terminals) leaves
+            // JLine nothing to lay the line out in: plain lines work there, an editor does not.
+            if (terminal.getType().startsWith(Terminal.TYPE_DUMB) || terminal.getWidth() <= 0) {
+                terminal.close();
+                return LineConsole.ofProcess();
+            }
+            return new TerminalConsole(terminal, System.getenv("NO_COLOR") == null);
+        } catch (IOException e) {
+            return LineConsole.ofProcess();
+        }
     }
 }

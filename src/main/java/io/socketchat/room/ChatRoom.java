@@ -1,12 +1,9 @@
 package io.socketchat.room;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.socketchat.config.ChatProperties;
@@ -31,11 +28,15 @@ public class ChatRoom {
         JOINED, TAKEN, FULL
     }
 
+    /** Longest a sender is held while the server catches up on its readers. */
+    private static final long CATCH_UP_MILLIS = 5_000;
+
     private final ChatProperties properties;
     private final ChatMetrics metrics;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<Session> members = new ArrayList<>();
-    private final Map<String, Session> byName = new HashMap<>();
+    /** By {@link Username#key()}: in the order names are listed, so listing needs no sorting. */
+    private final TreeMap<String, Session> byName = new TreeMap<>();
     private final History history;
     private volatile int size;
 
@@ -101,10 +102,10 @@ public class ChatRoom {
         }
         metrics.received();
         if (command instanceof ChatCommand.Say say) {
-            publish(from, Replies.message(from.name(), say.text()));
+            awaitCatchUp(publish(from, Replies.message(from.name(), say.text())));
         }
         else if (command instanceof ChatCommand.Action action) {
-            publish(from, Replies.action(from.name(), action.text()));
+            awaitCatchUp(publish(from, Replies.action(from.name(), action.text())));
         }
         else if (command instanceof ChatCommand.PrivateMessage pm) {
             whisper(from, pm.recipient(), pm.text());
@@ -181,14 +182,35 @@ public class ChatRoom {
         }
     }
 
-    private void publish(Session from, String line) {
+    /** @return the outboxes that fell behind the server while taking the line */
+    private List<Outbox> publish(Session from, String line) {
         lock.lock();
         try {
             history.add(line);
-            deliverToAllBut(from, line);
+            return deliverToAllBut(from, line);
         }
         finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Holds the sender until the server has written the outboxes that fell behind: the
+     * server's own backpressure (the sender's further lines wait in TCP buffers meanwhile).
+     */
+    private void awaitCatchUp(List<Outbox> behind) {
+        long deadline = System.nanoTime() + CATCH_UP_MILLIS * 1_000_000;
+        try {
+            for (Outbox outbox : behind) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    return;
+                }
+                outbox.awaitCatchUp(left);
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -199,10 +221,14 @@ public class ChatRoom {
             return;
         }
         Session to = recipient.get();
-        if (!to.outbox().offer(Outbox.encode(Replies.privateFrom(from.name(), text)))) {
+        Outbox.Offer offer = to.outbox().offer(Outbox.encode(Replies.privateFrom(from.name(), text)));
+        if (offer == Outbox.Offer.REFUSED) {
             dropNotReading(to);
         }
         from.send(Replies.privateTo(to.name(), text));
+        if (offer == Outbox.Offer.BEHIND) {
+            awaitCatchUp(List.of(to.outbox()));
+        }
     }
 
     private void rename(Session session, String newName) {
@@ -249,9 +275,10 @@ public class ChatRoom {
         lock.lock();
         try {
             if (members.contains(session)) {
-                session.outbox().closeNow();
                 metrics.dropped(DropReason.NOT_READING);
+                // out of the room first: closing publishes the close event on this thread
                 depart(session, Replies.notReading(session.name()));
+                session.outbox().closeNow();
             }
         }
         finally {
@@ -268,26 +295,37 @@ public class ChatRoom {
         deliverToAllBut(session, notice);
     }
 
-    /** Queues the line for every member but one; drops those whose queue is full. Lock held. */
-    private void deliverToAllBut(Session except, String line) {
+    /**
+     * Queues the line for every member but one and drops those that do not read. Lock held.
+     * @return the outboxes that took the line while the server is behind on them
+     */
+    private List<Outbox> deliverToAllBut(Session except, String line) {
         byte[] bytes = Outbox.encode(line);
-        ArrayDeque<Session> overflowed = null;
+        List<Session> notReading = null;
+        List<Outbox> behind = List.of();
         for (Session member : members) {
-            if (member != except && !member.outbox().offer(bytes)) {
-                if (overflowed == null) {
-                    overflowed = new ArrayDeque<>();
-                }
-                overflowed.add(member);
+            if (member == except) {
+                continue;
+            }
+            Outbox.Offer offer = member.outbox().offer(bytes);
+            if (offer == Outbox.Offer.REFUSED) {
+                notReading = notReading == null ? new ArrayList<>() : notReading;
+                notReading.add(member);
+            }
+            else if (offer == Outbox.Offer.BEHIND) {
+                behind = behind.isEmpty() ? new ArrayList<>() : behind;
+                behind.add(member.outbox());
             }
         }
-        if (overflowed != null) {
-            overflowed.forEach(this::dropNotReading);
+        if (notReading != null) {
+            notReading.forEach(this::dropNotReading);
         }
+        return behind;
     }
 
     private List<String> names() {
-        return members.stream().map(member -> member.name().display())
-                .sorted(Comparator.comparing(Username::keyOf).thenComparing(Comparator.naturalOrder()))
-                .toList();
+        List<String> names = new ArrayList<>(byName.size());
+        byName.values().forEach(member -> names.add(member.name().display()));
+        return names;
     }
 }

@@ -1,13 +1,17 @@
 package io.socketchat.room;
 
-/** The transport as the room sees it: write bytes to one connection, or close it. */
+/** The transport as the room sees it. */
 public interface ClientConnections {
 
     /**
-     * Writes the bytes to the connection; may block while the client's socket buffer is full.
-     * @return false when the connection is gone
+     * Asks for the outbox to be drained to its connection. Returns at once: the transport
+     * takes the outbox's batches ({@link Outbox#nextBatch()}) as the client's socket can take them,
+     * on a thread of its own, until {@link Outbox#finishDrain()} says the drain is over.
      */
-    boolean write(String connectionId, byte[] bytes);
+    void drain(Outbox outbox);
+
+    /** True while the client's socket is full: bytes written earlier still wait for the client to read them. */
+    boolean isBacklogged(String connectionId);
 
     void close(String connectionId);
 }

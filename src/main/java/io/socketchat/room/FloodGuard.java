@@ -28,7 +28,11 @@ public final class FloodGuard {
         long earned = (nowNanos - lastRefill) / nanosPerToken;
         if (earned > 0) {
             tokens = Math.min(capacity, tokens + earned);
-            lastRefill = tokens == capacity ? nowNanos : lastRefill + earned * nanosPerToken;
+            lastRefill += earned * nanosPerToken;
+        }
+        if (tokens == capacity) {
+            // a full bucket earns nothing: the next token starts from now
+            lastRefill = nowNanos;
         }
         if (tokens == 0) {
             return false;

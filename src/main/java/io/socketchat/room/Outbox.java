@@ -3,17 +3,19 @@ package io.socketchat.room;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One user's outgoing lines. Whoever queues a line never touches the socket: a writer task
- * drains the queue in batches, so a client that stops reading stalls only its own writer
- * (a socket write blocks while the client's buffer is full) and everyone else goes on.
- * The queue is bounded: past the limit {@link #offer} refuses and the room drops the user.
+ * One user's outgoing lines. Whoever queues a line never touches the socket: the transport
+ * is asked to drain the outbox ({@link ClientConnections#drain}) and takes its lines in
+ * batches when the client's socket can take them. A client that stops reading only lets
+ * its own queue grow; past the limit {@link #offer} refuses and the room drops the user.
+ *
+ * <p>At most one transport thread drains an outbox at a time: {@code draining} is set by
+ * whoever asks for the drain and cleared only by {@link #finishDrain()}.
  */
-final class Outbox {
+public final class Outbox {
 
     /** Enough lines per write to keep system calls few without holding much memory. */
     private static final int BATCH_BYTES = 64 * 1024;
@@ -21,25 +23,26 @@ final class Outbox {
     private final String connectionId;
     private final int limit;
     private final ClientConnections connections;
-    private final Executor writers;
     private final ChatMetrics metrics;
     private final Runnable onClosed;
 
     private final ConcurrentLinkedQueue<byte[]> queue = new ConcurrentLinkedQueue<>();
     /** Lines queued or being written: what counts against the limit. */
     private final AtomicInteger unwritten = new AtomicInteger();
-    private final AtomicBoolean writing = new AtomicBoolean();
+    private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean closeWhenWritten;
-    /** Scratch list of the writer; one writer runs at a time. */
-    private final ArrayList<byte[]> taken = new ArrayList<>();
+    /** Senders waiting in {@link #awaitCatchUp}; guarded by this. */
+    private volatile int waiters;
 
-    Outbox(String connectionId, int limit, ClientConnections connections, Executor writers, ChatMetrics metrics,
-            Runnable onClosed) {
+    /** The drainer's own state; one drainer at a time. */
+    private final ArrayList<byte[]> taken = new ArrayList<>();
+    private int linesInBatch;
+
+    Outbox(String connectionId, int limit, ClientConnections connections, ChatMetrics metrics, Runnable onClosed) {
         this.connectionId = connectionId;
         this.limit = limit;
         this.connections = connections;
-        this.writers = writers;
         this.metrics = metrics;
         this.onClosed = onClosed;
     }
@@ -48,34 +51,70 @@ final class Outbox {
         return (line + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
+    public String connectionId() {
+        return connectionId;
+    }
+
     void offer(String line) {
         offer(encode(line));
     }
 
-    /**
-     * Queues an LF-terminated line.
-     * @return false when the queue is past its limit (the line is not queued)
-     */
-    boolean offer(byte[] line) {
+
+    /** What became of an offered line. */
+    enum Offer {
+        /** Queued. */
+        QUEUED,
+        /** Queued, but the queue is past its limit while the client's socket still takes bytes:
+         * the server is behind, not the client; the sender should wait ({@link #awaitCatchUp}). */
+        BEHIND,
+        /** Not queued: the queue is past its limit and the client is not reading. */
+        REFUSED
+    }
+
+    /** Queues an LF-terminated line. */
+    Offer offer(byte[] line) {
         if (closeWhenWritten || closed.get()) {
-            return true;
+            return Offer.QUEUED;
         }
-        if (unwritten.incrementAndGet() > limit) {
+        int queued = unwritten.incrementAndGet();
+        if (queued > limit && (queued > 2 * limit || connections.isBacklogged(connectionId))) {
             unwritten.decrementAndGet();
-            return false;
+            return Offer.REFUSED;
         }
         queue.offer(line);
-        startWriter();
-        return true;
+        requestDrain();
+        return queued > limit ? Offer.BEHIND : Offer.QUEUED;
+    }
+
+    /**
+     * Waits until the queue is back within its limit, the outbox closes or the time is up:
+     * how a fast sender is slowed to the pace the server writes at (its own lines then wait
+     * in TCP buffers), instead of anyone's lines being dropped.
+     */
+    void awaitCatchUp(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        synchronized (this) {
+            waiters++;
+            try {
+                long left = millis;
+                while (unwritten.get() > limit && !closed.get() && left > 0) {
+                    wait(left);
+                    left = (deadline - System.nanoTime()) / 1_000_000;
+                }
+            }
+            finally {
+                waiters--;
+            }
+        }
     }
 
     /** Writes what is queued, then closes the connection. Later lines are ignored. */
     void closeWhenWritten() {
         closeWhenWritten = true;
-        startWriter();
+        requestDrain();
     }
 
-    /** Closes the connection now, dropping what is queued; unblocks a writer stuck on a full socket. */
+    /** Closes the connection now, dropping what is queued. */
     void closeNow() {
         closeWhenWritten = true;
         queue.clear();
@@ -86,58 +125,28 @@ final class Outbox {
         return closed.get();
     }
 
-    int unwritten() {
-        return unwritten.get();
-    }
-
-    private void startWriter() {
-        if (writing.compareAndSet(false, true)) {
-            writers.execute(this::write);
+    private void requestDrain() {
+        if (draining.compareAndSet(false, true)) {
+            connections.drain(this);
         }
     }
 
-    private void write() {
-        while (!closed.get()) {
-            Batch batch = takeBatch();
-            if (batch != null) {
-                boolean written = connections.write(connectionId, batch.bytes);
-                unwritten.addAndGet(-batch.lines);
-                if (!written) {
-                    queue.clear();
-                    close();
-                    return;
-                }
-                metrics.delivered(batch.lines);
-                continue;
-            }
-            if (closeWhenWritten) {
-                close();
-                return;
-            }
-            writing.set(false);
-            // a line or a close may have come in after the queue looked empty
-            if ((queue.isEmpty() && !closeWhenWritten) || !writing.compareAndSet(false, true)) {
-                return;
-            }
+    /**
+     * For the draining transport: the next lines to write, as one array, or null when none
+     * are queued. The lines count as unwritten until {@link #written()}.
+     */
+    public byte[] nextBatch() {
+        if (closed.get()) {
+            return null;
         }
-    }
-
-    private void close() {
-        if (closed.compareAndSet(false, true)) {
-            connections.close(connectionId);
-            onClosed.run();
-        }
-    }
-
-    private Batch takeBatch() {
         byte[] first = queue.poll();
         if (first == null) {
             return null;
         }
         if (queue.peek() == null) {
-            return new Batch(first, 1);
+            linesInBatch = 1;
+            return first;
         }
-        taken.clear();
         taken.add(first);
         int length = first.length;
         byte[] next;
@@ -151,11 +160,54 @@ final class Outbox {
             System.arraycopy(line, 0, bytes, at, line.length);
             at += line.length;
         }
-        int lines = taken.size();
+        linesInBatch = taken.size();
         taken.clear();
-        return new Batch(bytes, lines);
+        return bytes;
     }
 
-    private record Batch(byte[] bytes, int lines) {
+    /** For the draining transport: the last batch reached the client's socket. */
+    public void written() {
+        int left = unwritten.addAndGet(-linesInBatch);
+        metrics.delivered(linesInBatch);
+        linesInBatch = 0;
+        if (waiters > 0 && left <= limit) {
+            wakeWaiters();
+        }
+    }
+
+    private synchronized void wakeWaiters() {
+        notifyAll();
+    }
+
+    /**
+     * For the draining transport, when {@link #nextBatch()} found nothing: closes the
+     * connection if that was asked for, else stops draining.
+     * @return true when the drain is over; false when lines came in meanwhile (drain on)
+     */
+    public boolean finishDrain() {
+        if (closeWhenWritten || closed.get()) {
+            close();
+            return true;
+        }
+        draining.set(false);
+        // a line may have come in after the queue looked empty
+        if (queue.isEmpty() || !draining.compareAndSet(false, true)) {
+            return true;
+        }
+        return false;
+    }
+
+    /** For the draining transport: the connection is gone. */
+    public void failed() {
+        queue.clear();
+        close();
+    }
+
+    private void close() {
+        if (closed.compareAndSet(false, true)) {
+            connections.close(connectionId);
+            onClosed.run();
+            wakeWaiters();
+        }
     }
 }

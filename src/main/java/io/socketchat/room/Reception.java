@@ -2,7 +2,6 @@ package io.socketchat.room;
 
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.socketchat.config.ChatProperties;
@@ -13,7 +12,6 @@ import io.socketchat.protocol.Username;
 import io.socketchat.room.ChatMetrics.DropReason;
 import io.socketchat.room.Session.Stage;
 
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Service;
 
@@ -31,7 +29,6 @@ public class Reception {
     private final ChatRoom room;
     private final ChatMetrics metrics;
     private final ClientConnections connections;
-    private final Executor writers;
     private final TaskScheduler scheduler;
     private final ConcurrentHashMap<String, Session> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger pending = new AtomicInteger();
@@ -40,12 +37,11 @@ public class Reception {
     private volatile boolean closing;
 
     public Reception(ChatProperties properties, ChatRoom room, ChatMetrics metrics, ClientConnections connections,
-            @Qualifier("chatWriters") Executor writers, TaskScheduler scheduler) {
+            TaskScheduler scheduler) {
         this.properties = properties;
         this.room = room;
         this.metrics = metrics;
         this.connections = connections;
-        this.writers = writers;
         this.scheduler = scheduler;
     }
 
@@ -182,25 +178,23 @@ public class Reception {
         if (!session.advance(Stage.NAME, Stage.JOINED)) {
             return null;
         }
-        switch (room.join(session, name)) {
-            case JOINED -> {
-                session.cancelLoginTimer();
-                pending.decrementAndGet();
-                return null;
-            }
-            case TAKEN -> {
-                session.advance(Stage.JOINED, Stage.NAME);
-                return "is taken";
-            }
-            default -> {
-                session.advance(Stage.JOINED, Stage.NAME);
-                metrics.rejected("full");
-                session.send(Replies.serverFull(room.size(), properties.maxClients()));
-                session.outbox().closeWhenWritten();
-                leavePending(session);
-                return null;
-            }
+        // no longer waiting for a name: counted off before the Hello line goes out
+        pending.decrementAndGet();
+        ChatRoom.Join outcome = room.join(session, name);
+        if (outcome == ChatRoom.Join.JOINED) {
+            session.cancelLoginTimer();
+            return null;
         }
+        pending.incrementAndGet();
+        session.advance(Stage.JOINED, Stage.NAME);
+        if (outcome == ChatRoom.Join.TAKEN) {
+            return "is taken";
+        }
+        metrics.rejected("full");
+        session.send(Replies.serverFull(room.size(), properties.maxClients()));
+        session.outbox().closeWhenWritten();
+        leavePending(session);
+        return null;
     }
 
     private void loginTimedOut(Session session) {
@@ -230,7 +224,7 @@ public class Reception {
         synchronized (openOutboxes) {
             open++;
         }
-        return new Outbox(connectionId, properties.sendQueueLimit(), connections, writers, metrics, () -> {
+        return new Outbox(connectionId, properties.sendQueueLimit(), connections, metrics, () -> {
             synchronized (openOutboxes) {
                 open--;
                 openOutboxes.notifyAll();

@@ -1,5 +1,8 @@
 package io.socketchat.server;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
 import io.socketchat.config.ChatProperties;
 import io.socketchat.protocol.Replies;
 import io.socketchat.room.Reception;
@@ -7,13 +10,17 @@ import io.socketchat.room.Reception;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.integration.ip.tcp.connection.TcpConnectionServerExceptionEvent;
+import org.springframework.integration.ip.tcp.connection.TcpConnectionServerListeningEvent;
 import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * The orderly end: on shutdown (admin command, SIGTERM, Ctrl-C) every user is told, new
  * connections are refused, queued lines get up to {@code chat.shutdown-grace} to be written,
- * then every connection is closed. Runs before the TCP adapters and factory stop.
+ * then every connection is closed. Starts after the TCP factory and stops before it, so
+ * start-up waits for the port to be open and shutdown can still write.
  */
 @Component
 class ChatServerLifecycle implements SmartLifecycle {
@@ -23,6 +30,10 @@ class ChatServerLifecycle implements SmartLifecycle {
     private final Reception reception;
     private final AbstractServerConnectionFactory connectionFactory;
     private final ChatProperties properties;
+    private static final int START_TIMEOUT_SECONDS = 30;
+
+    private final CountDownLatch listening = new CountDownLatch(1);
+    private volatile Throwable failure;
     private volatile boolean running;
 
     ChatServerLifecycle(Reception reception, AbstractServerConnectionFactory connectionFactory,
@@ -32,9 +43,39 @@ class ChatServerLifecycle implements SmartLifecycle {
         this.properties = properties;
     }
 
+    /** Start-up fails, with the reason, when the chat port cannot be opened. */
     @Override
     public void start() {
+        try {
+            if (!listening.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("The chat server did not start listening within "
+                        + START_TIMEOUT_SECONDS + " s");
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the chat server started", ex);
+        }
+        Throwable failure = this.failure;
+        if (failure != null) {
+            throw new IllegalStateException("Cannot listen on " + properties.bindAddress() + ":" + properties.port()
+                    + ": " + failure.getMessage(), failure);
+        }
         running = true;
+    }
+
+    @EventListener
+    void listening(TcpConnectionServerListeningEvent event) {
+        log.info("Chat server listening on {}:{}", properties.bindAddress(), event.getPort());
+        listening.countDown();
+    }
+
+    @EventListener
+    void failedToListen(TcpConnectionServerExceptionEvent event) {
+        if (!running) {
+            failure = event.getCause();
+            listening.countDown();
+        }
     }
 
     @Override

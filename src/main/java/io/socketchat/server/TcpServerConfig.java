@@ -32,7 +32,10 @@ class TcpServerConfig {
         return new ChatLineDeserializer(properties.maxLineBytes(), orders);
     }
 
-    /** Outgoing payloads are already LF-terminated lines, batched: write them as they are. */
+    /**
+     * Outgoing payloads are already LF-terminated lines, batched: they are written as they
+     * are ({@link ChatNioConnection#send} writes them straight to the socket, never waiting).
+     */
     @Bean
     ByteArrayRawSerializer chatLineSerializer() {
         return new ByteArrayRawSerializer();
@@ -51,6 +54,7 @@ class TcpServerConfig {
         // many friends may join at once
         factory.setBacklog(1024);
         factory.setTaskExecutor(cachedPool("chat-io-"));
+        factory.setTcpNioConnectionSupport(ChatNioConnection::new);
         return factory;
     }
 
@@ -74,15 +78,6 @@ class TcpServerConfig {
         return IntegrationFlow.from(toClients)
                 .handle(Tcp.outboundAdapter(chatConnectionFactory))
                 .get();
-    }
-
-    /**
-     * Writers of the users' outboxes. Unbounded on purpose: a writer blocked on a client that
-     * does not read holds its thread until that client is dropped, and must not hold up anyone else's.
-     */
-    @Bean(destroyMethod = "shutdown")
-    ExecutorService chatWriters() {
-        return cachedPool("chat-writer-");
     }
 
     @Bean

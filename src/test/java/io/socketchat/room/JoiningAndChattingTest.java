@@ -13,20 +13,14 @@ import java.util.concurrent.TimeUnit;
 import io.socketchat.support.LineClient;
 import io.socketchat.support.RunningServer;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Joining, chatting and leaving, over real sockets, as nc users see it. */
 class JoiningAndChattingTest {
 
+    @AutoClose
     private RunningServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void joinGreetsAnnouncesAndBroadcastsWithoutEcho() {

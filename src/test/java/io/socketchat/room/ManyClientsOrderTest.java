@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import io.socketchat.support.LineClient;
 import io.socketchat.support.RunningServer;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Under load nothing accepted is lost and each sender's lines keep their order. */
@@ -24,14 +24,8 @@ class ManyClientsOrderTest {
     private static final int CLIENTS = 200;
     private static final int LINES_EACH = 20;
 
+    @AutoClose
     private RunningServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void twoHundredClientsTimesTwentyLinesArriveCompleteAndInPerSenderOrder() throws Exception {

@@ -1,0 +1,99 @@
+package io.socketchat.server;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.socketchat.room.ClientConnections;
+import io.socketchat.room.Outbox;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.integration.ip.IpHeaders;
+import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.MessagingException;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The room's view of the transport: outboxes are drained by a few {@link WriterLoop}s (one
+ * per core), each connection always by the same loop; batches go out through the
+ * {@code toClients} channel to the TCP outbound adapter.
+ */
+@Component
+class SocketWriters implements ClientConnections, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(SocketWriters.class);
+
+    private final MessageChannel toClients;
+    private final AbstractServerConnectionFactory connectionFactory;
+    private final Map<String, ChatNioConnection> open = new ConcurrentHashMap<>();
+    private final Map<String, WriterLoop> loopOf = new ConcurrentHashMap<>();
+    private final WriterLoop[] loops;
+    private final AtomicInteger nextLoop = new AtomicInteger();
+
+    SocketWriters(@Qualifier("toClients") MessageChannel toClients, AbstractServerConnectionFactory connectionFactory) {
+        this.toClients = toClients;
+        this.connectionFactory = connectionFactory;
+        this.loops = new WriterLoop[Runtime.getRuntime().availableProcessors()];
+        for (int i = 0; i < loops.length; i++) {
+            loops[i] = new WriterLoop(open::get, this::send);
+            Thread thread = new Thread(loops[i], "chat-writer-" + (i + 1));
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    void opened(ChatNioConnection connection) {
+        open.put(connection.getConnectionId(), connection);
+        loopOf.put(connection.getConnectionId(),
+                loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)]);
+    }
+
+    void closed(String connectionId) {
+        open.remove(connectionId);
+    }
+
+    @Override
+    public void drain(Outbox outbox) {
+        WriterLoop loop = loopOf.get(outbox.connectionId());
+        if (loop == null) {
+            outbox.failed();
+            return;
+        }
+        loop.drain(outbox);
+    }
+
+    @Override
+    public boolean isBacklogged(String connectionId) {
+        ChatNioConnection connection = open.get(connectionId);
+        return connection != null && connection.hasBacklog();
+    }
+
+    @Override
+    public void close(String connectionId) {
+        loopOf.remove(connectionId);
+        connectionFactory.closeConnection(connectionId);
+    }
+
+    private boolean send(String connectionId, byte[] batch) {
+        try {
+            return toClients.send(MessageBuilder.withPayload(batch)
+                    .setHeader(IpHeaders.CONNECTION_ID, connectionId).build());
+        }
+        catch (MessagingException ex) {
+            log.debug("Write to {} failed: {}", connectionId, ex.getMessage(), ex);
+            return false;
+        }
+    }
+
+    @Override
+    public void destroy() {
+        for (WriterLoop loop : loops) {
+            loop.stop();
+        }
+    }
+}

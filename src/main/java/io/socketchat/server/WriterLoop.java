@@ -1,0 +1,172 @@
+package io.socketchat.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.Iterator;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+
+import io.socketchat.room.Outbox;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One thread that writes users' outboxes to their sockets without ever waiting on one:
+ * a batch goes out through the outbound adapter; what a full socket does not take stays in
+ * the connection's backlog, and this loop's selector says when that socket can take more.
+ * A client that stops reading costs a selector registration, not a thread, and holds up no one.
+ */
+final class WriterLoop implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(WriterLoop.class);
+
+    /** Bytes written for one outbox before the others get their turn. */
+    private static final int TURN_BYTES = 256 * 1024;
+
+    private final Selector selector;
+    private final Function<String, ChatNioConnection> connections;
+    private final BiPredicate<String, byte[]> send;
+    private final ConcurrentLinkedQueue<Outbox> ready = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean sleeping = new AtomicBoolean();
+    private volatile boolean running = true;
+
+    /**
+     * @param connections finds an open connection by id
+     * @param send writes one batch through the outbound adapter; false when the connection is gone
+     */
+    WriterLoop(Function<String, ChatNioConnection> connections, BiPredicate<String, byte[]> send) {
+        this.connections = connections;
+        this.send = send;
+        try {
+            this.selector = Selector.open();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    void drain(Outbox outbox) {
+        ready.offer(outbox);
+        if (sleeping.get() && sleeping.compareAndSet(true, false)) {
+            selector.wakeup();
+        }
+    }
+
+    void stop() {
+        running = false;
+        selector.wakeup();
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (running) {
+                Outbox outbox;
+                while ((outbox = ready.poll()) != null) {
+                    serve(outbox);
+                }
+                sleeping.set(true);
+                if (!ready.isEmpty()) {
+                    sleeping.set(false);
+                    continue;
+                }
+                selector.select();
+                sleeping.set(false);
+                Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+                while (keys.hasNext()) {
+                    SelectionKey key = keys.next();
+                    keys.remove();
+                    writable(key);
+                }
+            }
+        }
+        catch (IOException | RuntimeException ex) {
+            log.error("Writer loop stopped", ex);
+        }
+        finally {
+            try {
+                selector.close();
+            }
+            catch (IOException ignored) {
+                // closing is best effort
+            }
+        }
+    }
+
+    /** Writes batches until the outbox is empty, the socket is full or its turn is over. */
+    private void serve(Outbox outbox) {
+        ChatNioConnection connection = connections.apply(outbox.connectionId());
+        if (connection == null) {
+            outbox.failed();
+            return;
+        }
+        if (connection.hasBacklog()) {
+            // its socket is full: the selector brings it back
+            return;
+        }
+        int turn = 0;
+        while (turn < TURN_BYTES) {
+            byte[] batch = outbox.nextBatch();
+            if (batch == null) {
+                if (outbox.finishDrain()) {
+                    return;
+                }
+                continue;
+            }
+            if (!send.test(outbox.connectionId(), batch)) {
+                outbox.failed();
+                return;
+            }
+            if (connection.hasBacklog()) {
+                awaitWritable(connection, outbox);
+                return;
+            }
+            outbox.written();
+            turn += batch.length;
+        }
+        ready.offer(outbox);
+    }
+
+    private void awaitWritable(ChatNioConnection connection, Outbox outbox) {
+        try {
+            SelectionKey key = connection.channel().keyFor(selector);
+            if (key == null) {
+                connection.channel().register(selector, SelectionKey.OP_WRITE, outbox);
+            }
+            else {
+                key.interestOps(SelectionKey.OP_WRITE);
+            }
+        }
+        catch (ClosedChannelException | CancelledKeyException ex) {
+            outbox.failed();
+        }
+    }
+
+    private void writable(SelectionKey key) {
+        Outbox outbox = (Outbox) key.attachment();
+        ChatNioConnection connection = connections.apply(outbox.connectionId());
+        try {
+            if (connection == null || !key.isValid()) {
+                key.cancel();
+                outbox.failed();
+                return;
+            }
+            if (connection.writeBacklog()) {
+                key.interestOps(0);
+                outbox.written();
+                serve(outbox);
+            }
+        }
+        catch (RuntimeException ex) {
+            key.cancel();
+            outbox.failed();
+        }
+    }
+}

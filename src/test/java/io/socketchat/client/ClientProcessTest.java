@@ -1,0 +1,97 @@
+package io.socketchat.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.socketchat.SocketChatApplication;
+import io.socketchat.support.LineClient;
+import io.socketchat.support.RunningServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The client as users start it: the jar's main class in a JVM of its own, with no terminal.
+ * What it prints is all there is: no banner, no log line, no shell prompt, no stack trace.
+ */
+class ClientProcessTest {
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void theClientWordJoinsAndPrintsOnlyTheChat() throws Exception {
+        try (RunningServer server = RealServer.start();
+             LineClient bob = server.join("bob")) {
+            Finished client = run("alice\nhello from a process\n",
+                    "client", "--chat.host=127.0.0.1", "--chat.port=" + server.port());
+
+            bob.expect("* alice joined the chat");
+            bob.expect("alice: hello from a process");
+            bob.expect("* alice left the chat");
+            assertThat(client.out()).containsExactly(
+                    "Welcome to Socket Chat! Enter your username:",
+                    "Hello alice! 2 users online: alice, bob. Type /help for commands, exit to leave.");
+            assertThat(client.err()).isEmpty();
+            assertThat(client.status()).isZero();
+        }
+    }
+
+    @Test
+    void theClientProfileReportsARefusedConnectionInOneLine() throws Exception {
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort();
+        }
+
+        Finished client = run("", "--spring.profiles.active=client", "--chat.host=127.0.0.1", "--chat.port=" + closedPort);
+
+        assertThat(client.err()).containsExactly("Cannot connect to 127.0.0.1:" + closedPort + ": Connection refused");
+        assertThat(client.out()).isEmpty();
+        assertThat(client.status()).isEqualTo(SessionEnd.NOT_CONNECTED.exitCode());
+    }
+
+    @Test
+    void aBadSettingIsOneLineToo() throws Exception {
+        Finished client = run("", "client", "--chat.port=nine");
+
+        assertThat(client.err()).singleElement().asString().startsWith("Invalid setting chat.port=nine");
+        assertThat(client.out()).isEmpty();
+        assertThat(client.status()).isEqualTo(ChatClientApplication.BAD_SETTINGS);
+    }
+
+    private record Finished(int status, List<String> out, List<String> err) {
+    }
+
+    private Finished run(String input, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                SocketChatApplication.class.getName()));
+        command.addAll(List.of(args));
+        Path out = workDir.resolve("out.txt");
+        Path err = workDir.resolve("err.txt");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
+        builder.environment().remove("SPRING_PROFILES_ACTIVE");
+        Process process = builder.start();
+        try {
+            process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().close();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the client exits by itself").isTrue();
+            return new Finished(process.exitValue(), Files.readAllLines(out), Files.readAllLines(err));
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.socketchat.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SanitizerTest {
+
+    @ParameterizedTest
+    @ValueSource(ints = {0x00, 0x01, 0x07, 0x08, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B, 0x1F})
+    void c0ControlsOtherThanTabAreControls(int codePoint) {
+        assertThat(Sanitizer.isControl(codePoint)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0x7F, 0x80, 0x85, 0x9B, 0x9F})
+    void delAndC1AreControls(int codePoint) {
+        assertThat(Sanitizer.isControl(codePoint)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {'\t', ' ', 'a', '~', 0xA0, 0xFFFD, 0x1F600})
+    void tabPrintableAndNonControlCharactersAreNotControls(int codePoint) {
+        assertThat(Sanitizer.isControl(codePoint)).isFalse();
+    }
+
+    @Test
+    void everyControlCharacterIsRemoved() {
+        assertThat(Sanitizer.strip("a\u0000b\u0007c\u001Fd\u007Fe\u0080f\u009Fg")).isEqualTo("abcdefg");
+    }
+
+    @Test
+    void tabSurvives() {
+        assertThat(Sanitizer.strip("a\tb")).isEqualTo("a\tb");
+    }
+
+    @Test
+    void ansiColourSequenceLosesItsEscape() {
+        assertThat(Sanitizer.strip("\u001B[31mred\u001B[0m")).isEqualTo("[31mred[0m");
+    }
+
+    @Test
+    void clearScreenAndTitleSequencesLoseTheirControls() {
+        assertThat(Sanitizer.strip("\u001B[2J\u001B]0;pwned\u0007hi")).isEqualTo("[2J]0;pwnedhi");
+    }
+
+    @Test
+    void singleByteCsiIsRemoved() {
+        assertThat(Sanitizer.strip("\u009B31mred")).isEqualTo("31mred");
+    }
+
+    @Test
+    void cleanTextIsReturnedUnchanged() {
+        String text = "héllo wörld, 你好 😀 \t ok";
+        assertThat(Sanitizer.strip(text)).isSameAs(text);
+    }
+
+    @Test
+    void surrogatePairsAreKeptIntact() {
+        assertThat(Sanitizer.strip("\u001B😀\u0007")).isEqualTo("😀");
+    }
+
+    @Test
+    void onlyControlsBecomesEmpty() {
+        assertThat(Sanitizer.strip("\r\n\u001B\u007F")).isEmpty();
+    }
+}

@@ -1,0 +1,116 @@
+package io.socketchat.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class UsernameTest {
+
+    private static void assertValid(String name) {
+        assertThat(Username.check(name)).as(name).isInstanceOf(Username.Check.Valid.class);
+    }
+
+    private static String rejectionOf(String name) {
+        Username.Check check = Username.check(name);
+        assertThat(check).as(name).isInstanceOf(Username.Check.Rejected.class);
+        return ((Username.Check.Rejected) check).reason();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"alice", "Bob", "a", "x_1", "jean-luc", "j.doe", "_", "-.-", "42", "Zoë", "Ñandú",
+            "Дмитрий", "王小明", "ἈΘΗΝᾶ", "محمد", "יוסי", "٣٤"})
+    void lettersOfAnyScriptDigitsAndUnderscoreDashDotAreAllowed(String name) {
+        assertValid(name);
+    }
+
+    @Test
+    void twentyCharactersAreAllowed() {
+        assertValid("a".repeat(20));
+    }
+
+    @Test
+    void twentyOneCharactersAreTooLong() {
+        assertThat(rejectionOf("a".repeat(21))).contains("too long");
+    }
+
+    @Test
+    void emptyNameIsRejected() {
+        assertThat(rejectionOf("")).contains("empty");
+    }
+
+    @Test
+    void lengthCountsCharactersNotBytes() {
+        assertValid("名".repeat(20));
+        assertThat(rejectionOf("名".repeat(21))).contains("too long");
+    }
+
+    @Test
+    void lettersOutsideTheBasicPlaneCountOnceEach() {
+        // U+20000, a CJK ideograph written as a surrogate pair
+        String ideograph = new String(Character.toChars(0x20000));
+        assertValid(ideograph.repeat(20));
+        assertThat(rejectionOf(ideograph.repeat(21))).contains("too long");
+    }
+
+    @Test
+    void emojiAreNotLetters() {
+        assertThat(rejectionOf("😀")).contains("not allowed");
+        assertThat(rejectionOf("bob😀")).contains("not allowed");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bob smith", " bob", "bob ", "bob!", "bob@home", "a/b", "a:b", "a,b", "<bob>", "bob\t",
+            "bob\u001B[31m", "bob\u0000", "bob\u0085", "bob\u00A0x", "a\u200Bb", "\"bob\""})
+    void spacesPunctuationAndControlsAreRejected(String name) {
+        assertThat(rejectionOf(name)).contains("not allowed");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"server", "admin", "system", "Server", "ADMIN", "sYsTeM"})
+    void reservedNamesAreRejectedInAnyCase(String name) {
+        assertThat(rejectionOf(name)).contains("reserved");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"servers", "admin1", "sys.tem", "administrator"})
+    void namesThatOnlyContainAReservedWordAreAllowed(String name) {
+        assertValid(name);
+    }
+
+    @Test
+    void reservedNamesCannotBeSpelledWithLookalikesThatFoldToThem() {
+        // U+017F long s upper-cases to S; U+0131 dotless i upper-cases to I
+        assertThat(rejectionOf("\u017Ferver")).contains("reserved");
+        assertThat(rejectionOf("adm\u0131n")).contains("reserved");
+    }
+
+    @Test
+    void keyIsCaseInsensitive() {
+        assertThat(Username.keyOf("Alice")).isEqualTo(Username.keyOf("ALICE")).isEqualTo(Username.keyOf("alice"));
+        assertThat(Username.keyOf("ДМИТРИЙ")).isEqualTo(Username.keyOf("дмитрий"));
+    }
+
+    @Test
+    void differentNamesHaveDifferentKeys() {
+        assertThat(Username.keyOf("alice")).isNotEqualTo(Username.keyOf("alice2"));
+    }
+
+    @Test
+    void sameAsComparesCaseInsensitivelyAndKeepsTheDisplayForm() {
+        Username alice = new Username("Alice");
+        assertThat(alice.sameAs(new Username("ALICE"))).isTrue();
+        assertThat(alice.sameAs(new Username("bob"))).isFalse();
+        assertThat(alice.display()).isEqualTo("Alice");
+        assertThat(alice).hasToString("Alice");
+        assertThat(alice.key()).isEqualTo("alice");
+    }
+
+    @Test
+    void constructorRefusesAnInvalidNameWithTheReason() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new Username("bad name")).withMessageContaining("not allowed");
+        assertThatIllegalArgumentException().isThrownBy(() -> new Username("Admin")).withMessageContaining("reserved");
+    }
+}
