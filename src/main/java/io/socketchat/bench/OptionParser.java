@@ -57,6 +57,10 @@ public final class OptionParser {
             dropped readers or a time-out; 1 no client could join; 2 bad options.
             """;
 
+    private static final java.util.Set<String> VALUE_OPTIONS = java.util.Set.of("scenario", "host", "port",
+            "password", "clients", "messages", "rate", "payload", "silent", "hold", "time-limit", "join-timeout",
+            "settle", "window", "concurrent-joins", "name-prefix", "pid");
+
     private OptionParser() {
     }
 
@@ -100,6 +104,9 @@ public final class OptionParser {
                 case "relay" -> relay = true;
                 case "idle", "json", "quiet" -> pairs.add(new String[] {name, value == null ? "true" : value});
                 default -> {
+                    if (!VALUE_OPTIONS.contains(name)) {
+                        throw new IllegalArgumentException("unknown option --" + name + " (see --help)");
+                    }
                     if (value == null) {
                         if (i + 1 >= list.size()) {
                             throw new IllegalArgumentException("option --" + name + " needs a value");

@@ -79,6 +79,7 @@ class OptionParserTest {
     @Test
     void rejectsWhatItCannotRun() {
         assertThatThrownBy(() -> OptionParser.parse("--bogus=1")).hasMessageContaining("unknown option --bogus");
+        assertThatThrownBy(() -> OptionParser.parse("--bogus")).hasMessageContaining("unknown option --bogus");
         assertThatThrownBy(() -> OptionParser.parse("--clients=0")).hasMessageContaining("--clients");
         assertThatThrownBy(() -> OptionParser.parse("--clients")).hasMessageContaining("needs a value");
         assertThatThrownBy(() -> OptionParser.parse("--rate=fast")).hasMessageContaining("whole number");
