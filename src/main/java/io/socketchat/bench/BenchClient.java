@@ -1,0 +1,106 @@
+package io.socketchat.bench;
+
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+
+/** One simulated user: its connection, where it is in the join, what it sent and what it received. */
+final class BenchClient {
+
+    enum State { CONNECTING, JOINING, JOINED, FAILED, CLOSED }
+
+    private static final int SMALL_OUT = 512;
+
+    final int index;
+    final String name;
+    final boolean silent;
+
+    SocketChannel channel;
+    SelectionKey key;
+    State state = State.CONNECTING;
+
+    /** Bytes of an unfinished line left over from the last read. */
+    byte[] carry = new byte[128];
+    int carryLen;
+
+    /** Bytes waiting to be written, in fill mode (position = end of data). */
+    ByteBuffer out = ByteBuffer.allocate(SMALL_OUT);
+
+    boolean nameSent;
+    boolean passwordSent;
+    boolean inHistory;
+    /** Messages this client has put on the wire (or into {@link #out}), and how many of them the server refused. */
+    int sent;
+    int refused;
+    /** Messages this client still has to send. */
+    int remaining;
+    /** Fresh deliveries of this run's messages (duplicates excluded). */
+    long received;
+    SequenceTracker tracker;
+    /** Readers saw {@code * <name> was disconnected (not reading)}. */
+    boolean notReadingNotice;
+    String failure;
+
+    BenchClient(int index, String name, boolean silent) {
+        this.index = index;
+        this.name = name;
+        this.silent = silent;
+    }
+
+    boolean joined() {
+        return state == State.JOINED;
+    }
+
+    /** A connected, joined client that reads: one whose deliveries are expected and counted. */
+    boolean reader() {
+        return state == State.JOINED && !silent;
+    }
+
+    /** The highest sequence number of this sender that any reader received. */
+    int highestSeen = -1;
+
+    /**
+     * Messages of this client the server accepted. While it is connected: all sent but those refused. Once the
+     * server has dropped it, lines still in flight towards the server may never have been read; since the server
+     * keeps per-sender order and delivers every accepted line to every connected user, the accepted ones are
+     * exactly those up to the highest sequence number any reader received.
+     */
+    int accepted() {
+        if (state == State.CLOSED) {
+            return Math.max(0, Math.min(sent, highestSeen + 1) - refused);
+        }
+        return sent - refused;
+    }
+
+    /** Makes room for {@code bytes} more bytes to write, growing the buffer up to {@code max}. */
+    boolean ensureRoom(int bytes, int max) {
+        if (out.remaining() >= bytes) {
+            return true;
+        }
+        int needed = out.position() + bytes;
+        if (needed > max) {
+            return false;
+        }
+        int size = Math.min(max, Math.max(needed, out.capacity() * 2));
+        ByteBuffer bigger = ByteBuffer.allocate(size);
+        out.flip();
+        bigger.put(out);
+        out = bigger;
+        return true;
+    }
+
+    void queueLine(String line) {
+        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        ensureRoom(bytes.length, Math.max(SMALL_OUT, bytes.length + out.position()));
+        out.put(bytes);
+    }
+
+    void keepCarry(byte[] src, int from, int length) {
+        if (carry.length < length) {
+            carry = new byte[Math.max(length, carry.length * 2)];
+        }
+        System.arraycopy(src, from, carry, 0, length);
+        carryLen = length;
+    }
+}
