@@ -97,7 +97,11 @@ public class Reception {
         }
     }
 
-    /** The connection is closed and every line it sent has been handled. */
+    /**
+     * The client sent its last line (it closed or half-closed the connection) and every line
+     * it sent has been handled. Answers still queued are written if the client still reads,
+     * for at most the shutdown grace.
+     */
     public void departed(Session session) {
         sessions.remove(session.connectionId());
         Stage was = session.end();
@@ -107,7 +111,10 @@ public class Reception {
         else if (was != Stage.GONE) {
             pending.decrementAndGet();
         }
-        session.outbox().closeNow();
+        session.outbox().closeWhenWritten();
+        if (!session.outbox().isClosed()) {
+            scheduler.schedule(() -> session.outbox().closeNow(), Instant.now().plus(properties.shutdownGrace()));
+        }
     }
 
     /** Stops greeting new connections and closes every connection once its queue is written. */

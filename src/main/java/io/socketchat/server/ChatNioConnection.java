@@ -1,6 +1,7 @@
 package io.socketchat.server;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 
@@ -21,6 +22,10 @@ import org.springframework.messaging.MessagingException;
  * keeps the rest as a backlog, which the {@link WriterLoop} finishes when the socket is writable.</li>
  * <li>The stock connection reads into a 60 KB buffer of its own; chat lines are short, so
  * reads go through a small one.</li>
+ * <li>The stock connection closes itself when the client half-closes ({@code printf ... | nc -q1}
+ * sends its lines, then FIN, and still reads). Here the end of the client's input only ends
+ * the input: the lines before it are handled, the answers are written, then the chat closes
+ * the connection.</li>
  * </ul>
  * Only one writer loop thread writes to a connection at a time.
  */
@@ -31,11 +36,65 @@ class ChatNioConnection extends TcpNioConnection {
     private final SocketChannel channel;
     /** Written by the writer loop only; read by others to tell a client that does not read. */
     private volatile ByteBuffer backlog;
+    private volatile boolean inputEnded;
+    private volatile Runnable onInputEnded = () -> { };
+    /** Set while this connection's (single) read task runs. */
+    private boolean reading;
 
     ChatNioConnection(SocketChannel socketChannel, boolean server, boolean lookupHost,
             ApplicationEventPublisher applicationEventPublisher, String connectionFactoryName) {
         super(socketChannel, server, lookupHost, applicationEventPublisher, connectionFactoryName);
         this.channel = socketChannel;
+    }
+
+    /** What to do when the client has sent all it will send (FIN) but may still read. */
+    void onInputEnded(Runnable action) {
+        this.onInputEnded = action;
+    }
+
+    @Override
+    public void readPacket() {
+        if (inputEnded) {
+            // the selector reports the ended input until the chat closes the connection
+            return;
+        }
+        reading = true;
+        try {
+            super.readPacket();
+        }
+        finally {
+            reading = false;
+        }
+    }
+
+    /**
+     * The stock read closes the connection at the end of the input; a half-closed client
+     * still reads, so only the input is ended: the deserializer sees its end after the
+     * lines already read.
+     */
+    @Override
+    protected void closeConnection(boolean isException) {
+        if (reading && !inputEnded && atEndOfInput()) {
+            inputEnded = true;
+            try {
+                ((InputStream) getDeserializerStateKey()).close();
+            }
+            catch (IOException ignored) {
+                // the pipe only marks its end
+            }
+            onInputEnded.run();
+            return;
+        }
+        super.closeConnection(isException);
+    }
+
+    private boolean atEndOfInput() {
+        try {
+            return channel.read(ByteBuffer.allocate(1)) < 0;
+        }
+        catch (IOException | RuntimeException ex) {
+            return false;
+        }
     }
 
     @Override

@@ -27,14 +27,16 @@ class ConnectionEvents {
 
     @EventListener
     void opened(TcpConnectionOpenEvent event) {
-        TcpConnection connection = (TcpConnection) event.getSource();
-        writers.opened((ChatNioConnection) connection);
+        ChatNioConnection connection = (ChatNioConnection) event.getSource();
+        writers.opened(connection);
         InputStream pipe = (InputStream) connection.getDeserializerStateKey();
         Session session = reception.arrived(event.getConnectionId());
-        orders.register(pipe, new InboundOrder(pipe, line -> reception.lineFrom(session, line), () -> {
+        InboundOrder order = new InboundOrder(pipe, line -> reception.lineFrom(session, line), () -> {
             orders.remove(pipe);
             reception.departed(session);
-        }));
+        });
+        orders.register(pipe, order);
+        connection.onInputEnded(order::closed);
     }
 
     @EventListener

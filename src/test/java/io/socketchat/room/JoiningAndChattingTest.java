@@ -58,6 +58,37 @@ class JoiningAndChattingTest {
     }
 
     @Test
+    void linesSentAllAtOnceAreAnsweredInOrderBeforeExitCloses() {
+        server = RunningServer.start();
+        for (int i = 0; i < 10; i++) {
+            // like: printf 'zed\n/who\nexit\n' | nc host 9999
+            LineClient zed = server.connectRaw(0);
+            zed.sendRaw(("zed" + i + "\n/who\nexit\n").getBytes());
+            zed.expectStartingWith("Welcome")
+                    .expect("Hello zed" + i + "! 1 user online: zed" + i + ". Type /help for commands, exit to leave.")
+                    .expect("* 1 user online: zed" + i);
+            zed.expectClosed();
+        }
+    }
+
+    @Test
+    void aHalfClosedClientStillGetsItsAnswers() {
+        server = RunningServer.start();
+        LineClient alice = server.join("alice");
+        for (int i = 0; i < 10; i++) {
+            // like: printf 'zed\n/who\n' | nc -q1 host 9999 (nc sends FIN, then keeps reading)
+            LineClient zed = server.connectRaw(0);
+            zed.sendRaw(("zed" + i + "\n/who\n").getBytes());
+            zed.shutdownOutput();
+            zed.expectStartingWith("Welcome")
+                    .expect("Hello zed" + i + "! 2 users online: alice, zed" + i + ". Type /help for commands, exit to leave.")
+                    .expect("* 2 users online: alice, zed" + i);
+            zed.expectClosed();
+            alice.expect("* zed" + i + " joined the chat").expect("* zed" + i + " left the chat");
+        }
+    }
+
+    @Test
     void namesAreCaseInsensitiveAndTakenNamesMayBeRetried() {
         server = RunningServer.start();
         server.join("Alice");
