@@ -60,11 +60,9 @@ class TcpServerConfig {
 
     @Bean
     IntegrationFlow chatInbound(TcpNioServerConnectionFactory chatConnectionFactory) {
+        // a plain message handler ends the flow: a reply-producing one would log every line it ends
         return IntegrationFlow.from(Tcp.inboundAdapter(chatConnectionFactory))
-                .handle(Frame.class, (frame, headers) -> {
-                    frame.deliver();
-                    return null;
-                })
+                .handle(message -> ((Frame) message.getPayload()).deliver())
                 .get();
     }
 
