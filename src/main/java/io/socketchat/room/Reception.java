@@ -12,6 +12,7 @@ import io.socketchat.protocol.Username;
 import io.socketchat.room.ChatMetrics.DropReason;
 import io.socketchat.room.Session.Stage;
 
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Service;
 
@@ -113,7 +114,12 @@ public class Reception {
         }
         session.outbox().closeWhenWritten();
         if (!session.outbox().isClosed()) {
-            scheduler.schedule(() -> session.outbox().closeNow(), Instant.now().plus(properties.shutdownGrace()));
+            try {
+                scheduler.schedule(() -> session.outbox().closeNow(), Instant.now().plus(properties.shutdownGrace()));
+            }
+            catch (TaskRejectedException shuttingDown) {
+                session.outbox().closeNow();
+            }
         }
     }
 
