@@ -14,8 +14,7 @@ public final class LineDecoder {
      * @return the text: a CR before the LF dropped, invalid UTF-8 as U+FFFD, control characters removed
      */
     public static String decode(byte[] bytes, int length) {
-        int end = length > 0 && bytes[length - 1] == '\r' ? length - 1 : length;
-        return Sanitizer.strip(new String(bytes, 0, end, StandardCharsets.UTF_8));
+        return Sanitizer.strip(new String(bytes, 0, contentLength(bytes, length), StandardCharsets.UTF_8));
     }
 
     /** The length of a line's content in bytes, not counting a CR right before its LF. */

@@ -2,7 +2,6 @@ package io.socketchat.room;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -86,7 +85,8 @@ public class ChatRoom {
                 recent.forEach(session::send);
                 session.send(Replies.HISTORY_END);
             }
-            announce(session, Replies.joined(name));
+            // a notice, not kept in history
+            deliverToAllBut(session, Replies.joined(name));
             return Join.JOINED;
         }
         finally {
@@ -168,14 +168,11 @@ public class ChatRoom {
         }
     }
 
-    /** Tells everyone the server is going away; each connection closes once its queue is written. */
-    public void closeAll(String notice) {
+    /** A notice to everyone in the chat, not kept in history. */
+    void notice(String line) {
         lock.lock();
         try {
-            for (Session member : members) {
-                member.send(notice);
-                member.outbox().closeWhenWritten();
-            }
+            deliverToAllBut(null, line);
         }
         finally {
             lock.unlock();
@@ -215,12 +212,11 @@ public class ChatRoom {
     }
 
     private void whisper(Session from, String recipientName, String text) {
-        Optional<Session> recipient = Optional.ofNullable(byNameLocked(recipientName));
-        if (recipient.isEmpty()) {
+        Session to = member(recipientName);
+        if (to == null) {
             from.send(Replies.noSuchUser(recipientName));
             return;
         }
-        Session to = recipient.get();
         Outbox.Offer offer = to.outbox().offer(Outbox.encode(Replies.privateFrom(from.name(), text)));
         if (offer == Outbox.Offer.REFUSED) {
             dropNotReading(to);
@@ -256,7 +252,7 @@ public class ChatRoom {
         }
     }
 
-    private Session byNameLocked(String name) {
+    private Session member(String name) {
         lock.lock();
         try {
             return byName.get(Username.keyOf(name));
@@ -264,11 +260,6 @@ public class ChatRoom {
         finally {
             lock.unlock();
         }
-    }
-
-    /** A notice to everyone else that is not kept in history. */
-    private void announce(Session about, String notice) {
-        deliverToAllBut(about, notice);
     }
 
     private void dropNotReading(Session session) {

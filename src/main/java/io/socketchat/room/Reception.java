@@ -126,7 +126,7 @@ public class Reception {
     /** Stops greeting new connections and closes every connection once its queue is written. */
     public void closeAll(String notice) {
         closing = true;
-        room.closeAll(notice);
+        room.notice(notice);
         sessions.values().forEach(session -> session.outbox().closeWhenWritten());
     }
 

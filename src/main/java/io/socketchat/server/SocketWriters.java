@@ -30,8 +30,8 @@ class SocketWriters implements ClientConnections, DisposableBean {
 
     private final MessageChannel toClients;
     private final AbstractServerConnectionFactory connectionFactory;
-    private final Map<String, ChatNioConnection> open = new ConcurrentHashMap<>();
-    private final Map<String, WriterLoop> loopOf = new ConcurrentHashMap<>();
+    /** Each open connection with the loop that writes to it, from its open event to its close event. */
+    private final Map<String, OpenConnection> open = new ConcurrentHashMap<>();
     private final WriterLoop[] loops;
     private final AtomicInteger nextLoop = new AtomicInteger();
 
@@ -40,7 +40,7 @@ class SocketWriters implements ClientConnections, DisposableBean {
         this.connectionFactory = connectionFactory;
         this.loops = new WriterLoop[Runtime.getRuntime().availableProcessors()];
         for (int i = 0; i < loops.length; i++) {
-            loops[i] = new WriterLoop(open::get, this::send);
+            loops[i] = new WriterLoop(this::connection, this::send);
             Thread thread = new Thread(loops[i], "chat-writer-" + (i + 1));
             thread.setDaemon(true);
             thread.start();
@@ -48,9 +48,8 @@ class SocketWriters implements ClientConnections, DisposableBean {
     }
 
     void opened(ChatNioConnection connection) {
-        open.put(connection.getConnectionId(), connection);
-        loopOf.put(connection.getConnectionId(),
-                loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)]);
+        open.put(connection.getConnectionId(),
+                new OpenConnection(connection, loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)]));
     }
 
     void closed(String connectionId) {
@@ -59,24 +58,28 @@ class SocketWriters implements ClientConnections, DisposableBean {
 
     @Override
     public void drain(Outbox outbox) {
-        WriterLoop loop = loopOf.get(outbox.connectionId());
-        if (loop == null) {
+        OpenConnection connection = open.get(outbox.connectionId());
+        if (connection == null) {
             outbox.failed();
             return;
         }
-        loop.drain(outbox);
+        connection.loop().drain(outbox);
     }
 
     @Override
     public boolean isBacklogged(String connectionId) {
-        ChatNioConnection connection = open.get(connectionId);
+        ChatNioConnection connection = connection(connectionId);
         return connection != null && connection.hasBacklog();
     }
 
     @Override
     public void close(String connectionId) {
-        loopOf.remove(connectionId);
         connectionFactory.closeConnection(connectionId);
+    }
+
+    private ChatNioConnection connection(String connectionId) {
+        OpenConnection connection = open.get(connectionId);
+        return connection == null ? null : connection.connection();
     }
 
     private boolean send(String connectionId, byte[] batch) {
@@ -88,6 +91,9 @@ class SocketWriters implements ClientConnections, DisposableBean {
             log.debug("Write to {} failed: {}", connectionId, ex.getMessage(), ex);
             return false;
         }
+    }
+
+    private record OpenConnection(ChatNioConnection connection, WriterLoop loop) {
     }
 
     @Override
