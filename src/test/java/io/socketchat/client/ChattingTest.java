@@ -15,7 +15,7 @@ class ChattingTest {
     void whatTheUserTypesIsSentAndWhatOthersSayIsShown() {
         Screen out = new Screen();
         Screen err = new Screen();
-        try (RunningServer server = RealServer.start();
+        try (RunningServer server = RunningServer.start();
              LineClient bob = server.join("bob");
              RunningClient alice = RunningClient.inLineMode(server.port(), out, err)) {
             alice.keyboard.typeLine("alice");
@@ -37,9 +37,9 @@ class ChattingTest {
 
     @Test
     void aLineArrivingWhileTheUserTypesAppearsAboveAndTheTypedLineStaysWhole() {
-        try (RunningServer server = RealServer.start();
+        try (RunningServer server = RunningServer.start();
              LineClient bob = server.join("bob");
-             RunningClient alice = joinedInTerminal(server, bob)) {
+             RunningClient alice = RunningClient.aliceInTerminal(server.port(), screen, bob)) {
             alice.keyboard.type("hello, are y");
             screen.awaitLastRow("alice> hello, are y");
 
@@ -55,9 +55,9 @@ class ChattingTest {
 
     @Test
     void commandsAndAwkwardTextPassThroughUnchanged() {
-        try (RunningServer server = RealServer.start();
+        try (RunningServer server = RunningServer.start();
              LineClient bob = server.join("bob");
-             RunningClient alice = joinedInTerminal(server, bob)) {
+             RunningClient alice = RunningClient.aliceInTerminal(server.port(), screen, bob)) {
             alice.keyboard.type("/who\r");
             screen.awaitRow("* 2 users online: alice, bob");
 
@@ -76,9 +76,9 @@ class ChattingTest {
 
     @Test
     void namesAreColouredInATerminalTheSameWayEveryTime() {
-        try (RunningServer server = RealServer.start();
+        try (RunningServer server = RunningServer.start();
              LineClient bob = server.join("bob");
-             RunningClient alice = joinedInTerminal(server, bob)) {
+             RunningClient alice = RunningClient.aliceInTerminal(server.port(), screen, bob)) {
             bob.send("one");
             bob.send("two");
             screen.awaitRow("bob: two");
@@ -90,22 +90,13 @@ class ChattingTest {
 
     @Test
     void thePromptFollowsTheUsersNewName() {
-        try (RunningServer server = RealServer.start();
+        try (RunningServer server = RunningServer.start();
              LineClient bob = server.join("bob");
-             RunningClient alice = joinedInTerminal(server, bob)) {
+             RunningClient alice = RunningClient.aliceInTerminal(server.port(), screen, bob)) {
             alice.keyboard.type("/nick carol\r");
 
             bob.expect("* alice is now known as carol");
             screen.awaitLastRow("carol>");
         }
-    }
-
-    private RunningClient joinedInTerminal(RunningServer server, LineClient other) {
-        RunningClient alice = RunningClient.inTerminal(server.port(), screen);
-        screen.awaitLastRow("Welcome to Socket Chat! Enter your username:");
-        alice.keyboard.type("alice\r");
-        screen.awaitLastRow("alice>");
-        other.expect("* alice joined the chat");
-        return alice;
     }
 }

@@ -29,7 +29,7 @@ class ClientProcessTest {
 
     @Test
     void theClientWordJoinsAndPrintsOnlyTheChat() throws Exception {
-        try (RunningServer server = RealServer.start();
+        try (RunningServer server = RunningServer.start();
              LineClient bob = server.join("bob")) {
             Finished client = run("alice\nhello from a process\n",
                     "client", "--chat.host=127.0.0.1", "--chat.port=" + server.port());

@@ -17,7 +17,7 @@ class JoiningTest {
 
     @Test
     void theServersQuestionIsThePromptAndHelloStartsTheChat() {
-        try (RunningServer server = RealServer.start();
+        try (RunningServer server = RunningServer.start();
              LineClient bob = server.join("bob");
              RunningClient alice = RunningClient.inTerminal(server.port(), screen)) {
             screen.awaitLastRow("Welcome to Socket Chat! Enter your username:");
@@ -31,7 +31,7 @@ class JoiningTest {
 
     @Test
     void aTakenNameIsAskedAgainAndTheNextOneJoins() {
-        try (RunningServer server = RealServer.start();
+        try (RunningServer server = RunningServer.start();
              LineClient bob = server.join("bob");
              RunningClient client = RunningClient.inTerminal(server.port(), screen)) {
             screen.awaitLastRow("Welcome to Socket Chat! Enter your username:");
@@ -47,7 +47,7 @@ class JoiningTest {
 
     @Test
     void thePasswordIsAskedForAndNeverShown() {
-        try (RunningServer server = RealServer.start("--chat.password=s3cret");
+        try (RunningServer server = RunningServer.start("--chat.password=s3cret");
              RunningClient client = RunningClient.inTerminal(server.port(), screen)) {
             screen.awaitLastRow("Password:");
             client.keyboard.type("s3cret\r");
@@ -64,7 +64,7 @@ class JoiningTest {
     void aWrongPasswordEndsTheSessionAsTheServerLeaves() {
         Screen out = new Screen();
         Screen err = new Screen();
-        try (RunningServer server = RealServer.start("--chat.password=s3cret");
+        try (RunningServer server = RunningServer.start("--chat.password=s3cret");
              RunningClient client = RunningClient.inLineMode(server.port(), out, err)) {
             client.keyboard.typeLine("guess");
 

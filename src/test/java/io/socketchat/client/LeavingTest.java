@@ -19,9 +19,9 @@ class LeavingTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"exit\r", "/quit\r", "\u0004", "\u0003"})
     void theUserLeavesWithExitQuitCtrlDOrCtrlC(String keys) {
-        try (RunningServer server = RealServer.start();
+        try (RunningServer server = RunningServer.start();
              LineClient bob = server.join("bob");
-             RunningClient alice = joinedInTerminal(server, bob)) {
+             RunningClient alice = RunningClient.aliceInTerminal(server.port(), screen, bob)) {
             alice.keyboard.type(keys);
 
             assertThat(alice.awaitEnd()).isEqualTo(SessionEnd.LEFT);
@@ -34,7 +34,7 @@ class LeavingTest {
     void pipedInputIsSentLineByLineAndItsEndLeaves() {
         Screen out = new Screen();
         Screen err = new Screen();
-        try (RunningServer server = RealServer.start();
+        try (RunningServer server = RunningServer.start();
              LineClient bob = server.join("bob")) {
             // Everything typed ahead and closed, as "printf 'alice\nhi\n' | client" does.
             try (RunningClient alice = RunningClient.inLineMode(server.port(), out, err)) {
@@ -53,9 +53,9 @@ class LeavingTest {
 
     @Test
     void aServerShutdownIsSeenAndEndsTheSessionWithStatusOne() {
-        RunningServer server = RealServer.start();
+        RunningServer server = RunningServer.start();
         try (LineClient bob = server.join("bob");
-             RunningClient alice = joinedInTerminal(server, bob)) {
+             RunningClient alice = RunningClient.aliceInTerminal(server.port(), screen, bob)) {
             alice.keyboard.type("half a thou");
             screen.awaitLastRow("alice> half a thou");
 
@@ -72,23 +72,14 @@ class LeavingTest {
 
     @Test
     void beingKickedIsExplainedAndEndsTheSession() {
-        try (RunningServer server = RealServer.start();
+        try (RunningServer server = RunningServer.start();
              LineClient bob = server.join("bob");
-             RunningClient alice = joinedInTerminal(server, bob)) {
+             RunningClient alice = RunningClient.aliceInTerminal(server.port(), screen, bob)) {
             server.bean(AdminCommands.class).kick(List.of("alice", "too", "loud"));
 
             assertThat(alice.awaitEnd()).isEqualTo(SessionEnd.SERVER_GONE);
             screen.awaitRow("! You were kicked: too loud");
             screen.awaitRow(ChatSession.SERVER_GONE_MESSAGE);
         }
-    }
-
-    private RunningClient joinedInTerminal(RunningServer server, LineClient other) {
-        RunningClient alice = RunningClient.inTerminal(server.port(), screen);
-        screen.awaitLastRow("Welcome to Socket Chat! Enter your username:");
-        alice.keyboard.type("alice\r");
-        screen.awaitLastRow("alice>");
-        other.expect("* alice joined the chat");
-        return alice;
     }
 }

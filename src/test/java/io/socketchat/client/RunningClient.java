@@ -6,6 +6,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.socketchat.support.LineClient;
+
 /**
  * A {@link ChatSession} running on its own thread against a real server, typed on through a
  * {@link Keyboard}: in a terminal (JLine on an emulated screen) or in line mode (like a pipe).
@@ -35,6 +37,16 @@ final class RunningClient implements AutoCloseable {
     static RunningClient inTerminal(int port, TerminalScreen screen) {
         Keyboard keyboard = new Keyboard();
         return new RunningClient(keyboard, new TerminalConsole(screen.terminal(keyboard), true), port);
+    }
+
+    /** Alice, joined from a terminal: her prompt is up and {@code other} has seen her join. */
+    static RunningClient aliceInTerminal(int port, TerminalScreen screen, LineClient other) {
+        RunningClient alice = inTerminal(port, screen);
+        screen.awaitLastRow("Welcome to Socket Chat! Enter your username:");
+        alice.keyboard.type("alice\r");
+        screen.awaitLastRow("alice>");
+        other.expect("* alice joined the chat");
+        return alice;
     }
 
     static RunningClient inLineMode(int port, Screen out, Screen err) {
