@@ -52,7 +52,8 @@ public record Username(String display) {
     }
 
     public static String keyOf(String name) {
-        return name.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        // lower first: "ẞ" lower-cases to "ß", which upper-cases to "SS", so every spelling ends as "ss"
+        return name.toLowerCase(Locale.ROOT).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
     }
 
     /** The outcome of {@link #check(String)}. */

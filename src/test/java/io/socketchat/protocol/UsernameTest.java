@@ -91,6 +91,7 @@ class UsernameTest {
     void keyIsCaseInsensitive() {
         assertThat(Username.keyOf("Alice")).isEqualTo(Username.keyOf("ALICE")).isEqualTo(Username.keyOf("alice"));
         assertThat(Username.keyOf("ДМИТРИЙ")).isEqualTo(Username.keyOf("дмитрий"));
+        assertThat(Username.keyOf("STRAẞE")).isEqualTo(Username.keyOf("straße")).isEqualTo(Username.keyOf("STRASSE"));
     }
 
     @Test
