@@ -61,6 +61,11 @@ final class PasswordLockout {
         return true;
     }
 
+    /** Addresses remembered, for tests of the sweeping. */
+    synchronized int tracked() {
+        return failures.size() + lockedUntil.size();
+    }
+
     private static void forget(Deque<Instant> recent, Instant now) {
         Instant start = now.minus(WINDOW);
         while (!recent.isEmpty() && !recent.peekFirst().isAfter(start)) {
