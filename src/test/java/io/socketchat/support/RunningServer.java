@@ -1,6 +1,7 @@
 package io.socketchat.support;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import io.socketchat.SocketChatApplication;
@@ -25,8 +26,10 @@ public final class RunningServer implements AutoCloseable {
      */
     public static RunningServer start(String... args) {
         List<String> all = new ArrayList<>(List.of("--chat.port=0", "--server.port=0",
-                "--chat.bind-address=127.0.0.1", "--chat.console.enabled=false", "--logging.level.root=WARN",
-                "--chat.max-connections-per-address=0"));
+                "--chat.bind-address=127.0.0.1", "--chat.console.enabled=false", "--logging.level.root=WARN"));
+        if (Arrays.stream(args).noneMatch(arg -> arg.startsWith("--chat.max-connections-per-address="))) {
+            all.add("--chat.max-connections-per-address=0");
+        }
         all.addAll(List.of(args));
         SpringApplication application = new SpringApplication(SocketChatApplication.class);
         return new RunningServer(application.run(all.toArray(String[]::new)));
