@@ -42,6 +42,14 @@ public record Username(String display) {
         }
     }
 
+    /**
+     * Loads the Unicode tables behind names (a noticeable pause the first time), so that the
+     * first client to choose a name does not wait for them while later ones overtake it.
+     */
+    public static void loadTables() {
+        check("warm-up");
+    }
+
     /** The form two names share when they look alike. */
     public String key() {
         return keyOf(display);

@@ -68,7 +68,7 @@ public class Doors {
 
     /** The connections open from one address. */
     List<Session> from(String address) {
-        return inside.values().stream().filter(session -> session.address().equals(address)).toList();
+        return inside.values().stream().filter(session -> address.equals(session.address())).toList();
     }
 
     /** Counts an outbox as open; the returned action, run when it closes, counts it off. */

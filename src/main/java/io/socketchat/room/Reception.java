@@ -58,6 +58,7 @@ public class Reception {
                 properties.maxClients());
         this.lockout = new PasswordLockout(properties.passwordAttempts(), clock);
         this.password = properties.password().getBytes(StandardCharsets.UTF_8);
+        Username.loadTables();
     }
 
     /**
