@@ -1,7 +1,5 @@
 package io.socketchat.room;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -36,8 +34,7 @@ public class Reception {
     private final ClientConnections connections;
     private final TaskScheduler scheduler;
     private final AddressLimits limits;
-    private final PasswordLockout lockout;
-    private final byte[] password;
+    private final PasswordCheck password;
 
     @Autowired
     public Reception(ChatProperties properties, ChatRoom room, Doors doors, Bouncer bouncer, ChatMetrics metrics,
@@ -56,8 +53,7 @@ public class Reception {
         this.scheduler = scheduler;
         this.limits = new AddressLimits(properties.maxConnectionsPerAddress(), properties.maxPending(),
                 properties.maxClients());
-        this.lockout = new PasswordLockout(properties.passwordAttempts(), clock);
-        this.password = properties.password().getBytes(StandardCharsets.UTF_8);
+        this.password = new PasswordCheck(properties.password(), properties.passwordAttempts(), clock);
         Username.loadTables();
     }
 
@@ -77,7 +73,7 @@ public class Reception {
         else if (bouncer.isBanned(address)) {
             turnAway(session, Replies.BANNED, "banned");
         }
-        else if (properties.hasPassword() && lockout.isLocked(address)) {
+        else if (properties.hasPassword() && password.isLockedOut(address)) {
             turnAway(session, Replies.TOO_MANY_WRONG_PASSWORDS, "locked-out");
         }
         else if (room.isFull()) {
@@ -146,9 +142,7 @@ public class Reception {
             case ADMITTED -> {
                 if (admission.evicted() != null) {
                     // its place went to a newcomer from an address holding fewer
-                    metrics.rejected("busy");
-                    admission.evicted().send(Replies.SERVER_BUSY);
-                    admission.evicted().outbox().closeWhenWritten();
+                    turnAway(admission.evicted(), Replies.SERVER_BUSY, "busy");
                 }
                 session.send(properties.hasPassword() ? Replies.PASSWORD : Replies.welcome(properties.name()));
                 session.loginTimer(scheduler.schedule(() -> loginTimedOut(session),
@@ -158,21 +152,21 @@ public class Reception {
     }
 
     private void checkPassword(Session session, String attempt) {
-        if (lockout.isLocked(session.address())) {
-            metrics.dropped(DropReason.WRONG_PASSWORD);
-            close(session, Replies.TOO_MANY_WRONG_PASSWORDS);
-            return;
-        }
-        // the time taken depends on the attempt's length only, never on how much of it matched
-        if (MessageDigest.isEqual(attempt.getBytes(StandardCharsets.UTF_8), password)) {
-            if (session.advance(Stage.PASSWORD, Stage.NAME)) {
-                session.send(Replies.welcome(properties.name()));
+        switch (password.check(session.address(), attempt)) {
+            case RIGHT -> {
+                if (session.advance(Stage.PASSWORD, Stage.NAME)) {
+                    session.send(Replies.welcome(properties.name()));
+                }
             }
-            return;
+            case WRONG -> {
+                metrics.dropped(DropReason.WRONG_PASSWORD);
+                close(session, Replies.WRONG_PASSWORD);
+            }
+            case LOCKED_OUT -> {
+                metrics.dropped(DropReason.WRONG_PASSWORD);
+                close(session, Replies.TOO_MANY_WRONG_PASSWORDS);
+            }
         }
-        lockout.failed(session.address());
-        metrics.dropped(DropReason.WRONG_PASSWORD);
-        close(session, Replies.WRONG_PASSWORD);
     }
 
     private void chooseName(Session session, String candidate) {
@@ -206,11 +200,7 @@ public class Reception {
         }
         // no longer logging in: counted off before the Hello line goes out
         if (!limits.seat(session)) {
-            metrics.rejected("per-address");
-            session.end();
-            session.send(Replies.TOO_MANY_FROM_ADDRESS);
-            session.outbox().closeWhenWritten();
-            limits.stoppedLoggingIn(session);
+            turnAway(session, Replies.TOO_MANY_FROM_ADDRESS, "per-address");
             return null;
         }
         ChatRoom.Join outcome = room.join(session, name);
@@ -227,11 +217,7 @@ public class Reception {
         if (outcome == ChatRoom.Join.TAKEN) {
             return "is taken";
         }
-        metrics.rejected("full");
-        session.end();
-        session.send(Replies.serverFull(room.size(), properties.maxClients()));
-        session.outbox().closeWhenWritten();
-        limits.stoppedLoggingIn(session);
+        turnAway(session, Replies.serverFull(room.size(), properties.maxClients()), "full");
         return null;
     }
 
@@ -241,26 +227,21 @@ public class Reception {
         }
     }
 
-    /** The session has ended for running out of login time: say so and close. */
     private void timedOut(Session session) {
         metrics.dropped(DropReason.LOGIN_TIMEOUT);
-        session.send(Replies.loginTimedOut(properties.loginTimeout()));
-        session.outbox().closeWhenWritten();
-        limits.stoppedLoggingIn(session);
+        close(session, Replies.loginTimedOut(properties.loginTimeout()));
     }
 
-    /** Ends a session still logging in with a last line. */
+    private void turnAway(Session session, String reason, String tag) {
+        metrics.rejected(tag);
+        close(session, reason);
+    }
+
+    /** Ends the session (if it has not ended yet) with a last line, and frees its place for logging in. */
     private void close(Session session, String lastLine) {
         session.end();
         session.send(lastLine);
         session.outbox().closeWhenWritten();
         limits.stoppedLoggingIn(session);
-    }
-
-    private void turnAway(Session session, String reason, String tag) {
-        metrics.rejected(tag);
-        session.end();
-        session.send(reason);
-        session.outbox().closeWhenWritten();
     }
 }
