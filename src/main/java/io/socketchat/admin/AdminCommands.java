@@ -1,7 +1,9 @@
 package io.socketchat.admin;
 
+import java.time.Duration;
 import java.util.List;
 
+import io.socketchat.room.Bouncer;
 import io.socketchat.room.ChatRoom;
 
 import org.springframework.shell.core.command.annotation.Arguments;
@@ -14,10 +16,12 @@ public class AdminCommands {
 
     private final ChatRoom room;
     private final ServerShutdown shutdown;
+    private final Bouncer bouncer;
 
-    AdminCommands(ChatRoom room, ServerShutdown shutdown) {
+    AdminCommands(ChatRoom room, ServerShutdown shutdown, Bouncer bouncer) {
         this.room = room;
         this.shutdown = shutdown;
+        this.bouncer = bouncer;
     }
 
     @Command(name = "say", description = "Say something to everyone, as Server: <text>", group = "Chat")
@@ -44,6 +48,40 @@ public class AdminCommands {
         String user = words.get(0);
         String reason = String.join(" ", words.subList(1, words.size())).strip();
         return room.kick(user, reason) ? "Kicked " + user + "." : "No user named \"" + user + "\".";
+    }
+
+    @Command(name = "ban", description = "Ban an address, or a user's (who is kicked): ban <user or address> [minutes] [reason]",
+            group = "Chat")
+    public String ban(@Arguments List<String> words) {
+        if (words == null || words.isEmpty() || words.get(0).isBlank()) {
+            return BanAnswers.BAN_USAGE;
+        }
+        String target = words.get(0);
+        List<String> rest = words.subList(1, words.size());
+        Duration duration = null;
+        if (!rest.isEmpty() && BanAnswers.isNumber(rest.get(0))) {
+            duration = BanAnswers.minutes(rest.get(0));
+            if (duration == null) {
+                return BanAnswers.MINUTES_RANGE;
+            }
+            rest = rest.subList(1, rest.size());
+        }
+        String reason = String.join(" ", rest).strip();
+        return BanAnswers.of(bouncer.ban(target, duration, reason), duration);
+    }
+
+    @Command(name = "unban", description = "Let a banned address in again: unban <address>", group = "Chat")
+    public String unban(@Arguments List<String> words) {
+        if (words == null || words.size() != 1 || words.get(0).isBlank()) {
+            return "Usage: unban <address>";
+        }
+        String address = words.get(0);
+        return bouncer.unban(address) ? "Unbanned " + address + "." : address + " is not banned.";
+    }
+
+    @Command(name = "bans", description = "List the banned addresses with the time left", group = "Chat")
+    public String bans() {
+        return BanAnswers.of(bouncer.bans());
     }
 
     @Command(name = "shutdown", description = "Tell everyone, deliver what is queued, close and exit", group = "Chat")

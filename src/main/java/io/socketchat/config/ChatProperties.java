@@ -21,6 +21,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param password server password; empty means none
  * @param maxPending connections still choosing a name before new ones are turned away
  * @param shutdownGrace how long shutdown waits for queued lines to be delivered
+ * @param maxConnectionsPerAddress connections from one IP address, logging in and joined together; 0 = no
+ *        limit per address (for when every client comes through one address, such as a proxy)
+ * @param passwordAttempts wrong passwords from one address within 10 minutes before it is locked out
+ *        for 10 minutes; 0 = no lockout
  * @param console the admin console on the server's terminal
  */
 @ConfigurationProperties("chat")
@@ -37,6 +41,8 @@ public record ChatProperties(
         @DefaultValue("") String password,
         @DefaultValue("64") int maxPending,
         @DefaultValue("5s") Duration shutdownGrace,
+        @DefaultValue("10") int maxConnectionsPerAddress,
+        @DefaultValue("5") int passwordAttempts,
         @DefaultValue Console console) {
 
     public ChatProperties {
@@ -49,6 +55,9 @@ public record ChatProperties(
         require(maxPending >= 1, "chat.max-pending must be at least 1, was " + maxPending);
         require(!loginTimeout.isNegative() && !loginTimeout.isZero(), "chat.login-timeout must be positive");
         require(!shutdownGrace.isNegative(), "chat.shutdown-grace must not be negative");
+        require(maxConnectionsPerAddress >= 0,
+                "chat.max-connections-per-address must be 0 (no limit) or more, was " + maxConnectionsPerAddress);
+        require(passwordAttempts >= 0, "chat.password-attempts must be 0 (no lockout) or more, was " + passwordAttempts);
         password = password == null ? "" : password;
         console = console == null ? new Console(true) : console;
     }

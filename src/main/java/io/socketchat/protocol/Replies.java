@@ -13,6 +13,9 @@ public final class Replies {
     public static final String HISTORY_END = "-- end of history --";
     public static final String SHUTTING_DOWN = "* Server is shutting down.";
     public static final String TOO_FAST = "! You are sending too fast; message not sent.";
+    public static final String TOO_MANY_FROM_ADDRESS = "! Too many connections from your address.";
+    public static final String TOO_MANY_WRONG_PASSWORDS = "! Too many wrong passwords. Try again later.";
+    public static final String BANNED = "! You are banned from this chat.";
 
     public static final List<String> HELP = List.of(
             "* Commands:",

@@ -12,7 +12,7 @@ public final class ChatMetrics {
     /** Why a client was dropped: the {@code reason} tag of {@code chat.clients.dropped}. */
     public enum DropReason {
         NOT_READING("not-reading"), KICKED("kicked"), LOGIN_TIMEOUT("login-timeout"),
-        TOO_MANY_TRIES("too-many-tries"), WRONG_PASSWORD("wrong-password");
+        TOO_MANY_TRIES("too-many-tries"), WRONG_PASSWORD("wrong-password"), BANNED("banned");
 
         private final String tag;
 

@@ -138,6 +138,11 @@ public class ChatRoom {
 
     /** @return false when nobody has that name */
     public boolean kick(String name, String reason) {
+        return kick(name, reason, DropReason.KICKED);
+    }
+
+    /** Kicks with the kick notices, counted as dropped for {@code why}. */
+    boolean kick(String name, String reason, DropReason why) {
         lock.lock();
         try {
             Session session = byName.get(Username.keyOf(name));
@@ -146,7 +151,7 @@ public class ChatRoom {
             }
             session.send(Replies.youWereKicked(reason));
             session.outbox().closeWhenWritten();
-            metrics.dropped(DropReason.KICKED);
+            metrics.dropped(why);
             depart(session, Replies.kicked(session.name(), reason));
             return true;
         }
@@ -252,7 +257,8 @@ public class ChatRoom {
         }
     }
 
-    private Session member(String name) {
+    /** The user with that name (or one that looks alike), or null. */
+    Session member(String name) {
         lock.lock();
         try {
             return byName.get(Username.keyOf(name));

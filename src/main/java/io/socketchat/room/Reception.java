@@ -1,8 +1,7 @@
 package io.socketchat.room;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.socketchat.config.ChatProperties;
 import io.socketchat.protocol.ChatCommand;
@@ -12,14 +11,15 @@ import io.socketchat.protocol.Username;
 import io.socketchat.room.ChatMetrics.DropReason;
 import io.socketchat.room.Session.Stage;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Service;
 
 /**
- * Where connections arrive: the welcome line, the password, the choice of a name, and the
- * limits that keep a flood of connections from exhausting the server. Once a client has a
- * name its lines go to the {@link ChatRoom}.
+ * Where connections arrive: the checks at the door (closing time, bans, password lockout,
+ * limits per address, a full chat, too many logging in), then the login dialogue: the
+ * password and the choice of a name. Once a client has a name its lines go to the {@link ChatRoom}.
  */
 @Service
 public class Reception {
@@ -28,44 +28,59 @@ public class Reception {
 
     private final ChatProperties properties;
     private final ChatRoom room;
+    private final Doors doors;
+    private final Bouncer bouncer;
     private final ChatMetrics metrics;
     private final ClientConnections connections;
     private final TaskScheduler scheduler;
-    private final ConcurrentHashMap<String, Session> sessions = new ConcurrentHashMap<>();
-    private final AtomicInteger pending = new AtomicInteger();
-    private final Object openOutboxes = new Object();
-    private int open;
-    private volatile boolean closing;
+    private final AddressLimits limits;
+    private final PasswordCheck password;
 
-    public Reception(ChatProperties properties, ChatRoom room, ChatMetrics metrics, ClientConnections connections,
-            TaskScheduler scheduler) {
+    @Autowired
+    public Reception(ChatProperties properties, ChatRoom room, Doors doors, Bouncer bouncer, ChatMetrics metrics,
+            ClientConnections connections, TaskScheduler scheduler) {
+        this(properties, room, doors, bouncer, metrics, connections, scheduler, Clock.systemUTC());
+    }
+
+    Reception(ChatProperties properties, ChatRoom room, Doors doors, Bouncer bouncer, ChatMetrics metrics,
+            ClientConnections connections, TaskScheduler scheduler, Clock clock) {
         this.properties = properties;
         this.room = room;
+        this.doors = doors;
+        this.bouncer = bouncer;
         this.metrics = metrics;
         this.connections = connections;
         this.scheduler = scheduler;
+        this.limits = new AddressLimits(properties.maxConnectionsPerAddress(), properties.maxPending(),
+                properties.maxClients());
+        this.password = new PasswordCheck(properties.password(), properties.passwordAttempts(), clock);
+        Username.loadTables();
     }
 
-    /** A new connection: greet it, or turn it away with the reason. */
-    public Session arrived(String connectionId) {
-        Session session = new Session(connectionId, newOutbox(connectionId),
+    /**
+     * A new connection: greet it, or turn it away with the reason.
+     * @param address the client's IP address as {@link java.net.InetAddress#getHostAddress()} writes it
+     */
+    public Session arrived(String connectionId, String address) {
+        Session session = new Session(connectionId, address,
+                new Outbox(connectionId, properties.sendQueueLimit(), connections, metrics, doors.outboxOpened()),
                 new FloodGuard(properties.rateLimit(), System.nanoTime()),
                 properties.hasPassword() ? Stage.PASSWORD : Stage.NAME);
-        sessions.put(connectionId, session);
-        if (closing) {
+        doors.entered(session);
+        if (doors.isClosing()) {
             turnAway(session, Replies.SHUTTING_DOWN, "shutting-down");
+        }
+        else if (bouncer.isBanned(address)) {
+            turnAway(session, Replies.BANNED, "banned");
+        }
+        else if (properties.hasPassword() && password.isLockedOut(address)) {
+            turnAway(session, Replies.TOO_MANY_WRONG_PASSWORDS, "locked-out");
         }
         else if (room.isFull()) {
             turnAway(session, Replies.serverFull(room.size(), properties.maxClients()), "full");
         }
-        else if (pending.incrementAndGet() > properties.maxPending()) {
-            pending.decrementAndGet();
-            turnAway(session, Replies.SERVER_BUSY, "busy");
-        }
         else {
-            session.send(properties.hasPassword() ? Replies.PASSWORD : Replies.welcome(properties.name()));
-            session.loginTimer(scheduler.schedule(() -> loginTimedOut(session),
-                    Instant.now().plus(properties.loginTimeout())));
+            admit(session);
         }
         return session;
     }
@@ -94,7 +109,6 @@ public class Reception {
                     session.send(Replies.TOO_FAST);
                 }
             }
-            case GONE -> { }
         }
     }
 
@@ -104,14 +118,11 @@ public class Reception {
      * for at most the shutdown grace.
      */
     public void departed(Session session) {
-        sessions.remove(session.connectionId());
-        Stage was = session.end();
-        if (was == Stage.JOINED) {
+        doors.left(session);
+        if (session.end() == Stage.JOINED) {
             room.leave(session);
         }
-        else if (was != Stage.GONE) {
-            pending.decrementAndGet();
-        }
+        limits.departed(session);
         session.outbox().closeWhenWritten();
         if (!session.outbox().isClosed()) {
             try {
@@ -123,46 +134,39 @@ public class Reception {
         }
     }
 
-    /** Stops greeting new connections and closes every connection once its queue is written. */
-    public void closeAll(String notice) {
-        closing = true;
-        room.notice(notice);
-        sessions.values().forEach(session -> session.outbox().closeWhenWritten());
-    }
-
-    /** Waits until every connection is closed, at most {@code millis}; returns whether all closed. */
-    public boolean awaitAllClosed(long millis) throws InterruptedException {
-        long deadline = System.nanoTime() + millis * 1_000_000;
-        synchronized (openOutboxes) {
-            long left = millis;
-            while (open > 0 && left > 0) {
-                openOutboxes.wait(left);
-                left = (deadline - System.nanoTime()) / 1_000_000;
+    private void admit(Session session) {
+        AddressLimits.Admission admission = limits.admit(session);
+        switch (admission.verdict()) {
+            case PER_ADDRESS -> turnAway(session, Replies.TOO_MANY_FROM_ADDRESS, "per-address");
+            case BUSY -> turnAway(session, Replies.SERVER_BUSY, "busy");
+            case ADMITTED -> {
+                if (admission.evicted() != null) {
+                    // its place went to a newcomer from an address holding fewer
+                    turnAway(admission.evicted(), Replies.SERVER_BUSY, "busy");
+                }
+                session.send(properties.hasPassword() ? Replies.PASSWORD : Replies.welcome(properties.name()));
+                session.loginTimer(scheduler.schedule(() -> loginTimedOut(session),
+                        Instant.now().plus(properties.loginTimeout())));
             }
-            return open == 0;
         }
-    }
-
-    /** Closes whatever is still open, dropping what it had queued. */
-    public void closeRemaining() {
-        sessions.values().forEach(session -> session.outbox().closeNow());
-    }
-
-    public int connections() {
-        return sessions.size();
     }
 
     private void checkPassword(Session session, String attempt) {
-        if (attempt.equals(properties.password())) {
-            if (session.advance(Stage.PASSWORD, Stage.NAME)) {
-                session.send(Replies.welcome(properties.name()));
+        switch (password.check(session.address(), attempt)) {
+            case RIGHT -> {
+                if (session.advance(Stage.PASSWORD, Stage.NAME)) {
+                    session.send(Replies.welcome(properties.name()));
+                }
             }
-            return;
+            case WRONG -> {
+                metrics.dropped(DropReason.WRONG_PASSWORD);
+                close(session, Replies.WRONG_PASSWORD);
+            }
+            case LOCKED_OUT -> {
+                metrics.dropped(DropReason.WRONG_PASSWORD);
+                close(session, Replies.TOO_MANY_WRONG_PASSWORDS);
+            }
         }
-        metrics.dropped(DropReason.WRONG_PASSWORD);
-        session.send(Replies.WRONG_PASSWORD);
-        session.outbox().closeWhenWritten();
-        leavePending(session);
     }
 
     private void chooseName(Session session, String candidate) {
@@ -170,7 +174,7 @@ public class Reception {
             return;
         }
         String refusal = Username.check(candidate) instanceof Username.Check.Rejected rejected
-                ? rejected.reason()
+                ? refusal(candidate, rejected.reason())
                 : join(session, new Username(candidate));
         if (refusal == null) {
             return;
@@ -178,70 +182,66 @@ public class Reception {
         if (session.countNameTry() >= MAX_NAME_TRIES) {
             metrics.dropped(DropReason.TOO_MANY_TRIES);
             session.send(Replies.nickRejected(candidate, refusal));
-            session.send(Replies.TOO_MANY_TRIES);
-            session.outbox().closeWhenWritten();
-            leavePending(session);
+            close(session, Replies.TOO_MANY_TRIES);
             return;
         }
         session.send(Replies.nameRejected(candidate, refusal));
     }
 
-    /** @return null once joined, else why the name was refused */
+    /** A look-alike of a user's name is refused as taken, whatever else is wrong with it. */
+    private String refusal(String candidate, String reason) {
+        return Username.MIXES_SCRIPTS.equals(reason) && room.member(candidate) != null ? "is taken" : reason;
+    }
+
+    /** @return null once joined or closed, else why the name was refused */
     private String join(Session session, Username name) {
         if (!session.advance(Stage.NAME, Stage.JOINED)) {
             return null;
         }
-        // no longer waiting for a name: counted off before the Hello line goes out
-        pending.decrementAndGet();
+        // no longer logging in: counted off before the Hello line goes out
+        if (!limits.seat(session)) {
+            turnAway(session, Replies.TOO_MANY_FROM_ADDRESS, "per-address");
+            return null;
+        }
         ChatRoom.Join outcome = room.join(session, name);
         if (outcome == ChatRoom.Join.JOINED) {
             session.cancelLoginTimer();
             return null;
         }
-        pending.incrementAndGet();
-        session.advance(Stage.JOINED, Stage.NAME);
+        limits.unseat(session);
+        if (!session.joinFailed()) {
+            // the login time ran out during the attempt
+            timedOut(session);
+            return null;
+        }
         if (outcome == ChatRoom.Join.TAKEN) {
             return "is taken";
         }
-        metrics.rejected("full");
-        session.send(Replies.serverFull(room.size(), properties.maxClients()));
-        session.outbox().closeWhenWritten();
-        leavePending(session);
+        turnAway(session, Replies.serverFull(room.size(), properties.maxClients()), "full");
         return null;
     }
 
     private void loginTimedOut(Session session) {
-        if (session.stage() == Stage.PASSWORD || session.stage() == Stage.NAME) {
-            metrics.dropped(DropReason.LOGIN_TIMEOUT);
-            session.send(Replies.loginTimedOut(properties.loginTimeout()));
-            session.outbox().closeWhenWritten();
-            leavePending(session);
+        if (session.loginTimedOut()) {
+            timedOut(session);
         }
     }
 
-    private void leavePending(Session session) {
-        Stage was = session.end();
-        if (was == Stage.PASSWORD || was == Stage.NAME) {
-            pending.decrementAndGet();
-        }
+    private void timedOut(Session session) {
+        metrics.dropped(DropReason.LOGIN_TIMEOUT);
+        close(session, Replies.loginTimedOut(properties.loginTimeout()));
     }
 
     private void turnAway(Session session, String reason, String tag) {
         metrics.rejected(tag);
-        session.end();
-        session.send(reason);
-        session.outbox().closeWhenWritten();
+        close(session, reason);
     }
 
-    private Outbox newOutbox(String connectionId) {
-        synchronized (openOutboxes) {
-            open++;
-        }
-        return new Outbox(connectionId, properties.sendQueueLimit(), connections, metrics, () -> {
-            synchronized (openOutboxes) {
-                open--;
-                openOutboxes.notifyAll();
-            }
-        });
+    /** Ends the session (if it has not ended yet) with a last line, and frees its place for logging in. */
+    private void close(Session session, String lastLine) {
+        session.end();
+        session.send(lastLine);
+        session.outbox().closeWhenWritten();
+        limits.stoppedLoggingIn(session);
     }
 }

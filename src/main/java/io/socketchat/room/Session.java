@@ -16,15 +16,19 @@ public final class Session {
     }
 
     private final String connectionId;
+    private final String address;
     private final Outbox outbox;
     private final FloodGuard floodGuard;
     private volatile Stage stage;
     private volatile Username name;
     private int nameTries;
     private ScheduledFuture<?> loginTimer;
+    /** The login time ran out while a join attempt held the session; guarded by this. */
+    private boolean loginExpired;
 
-    Session(String connectionId, Outbox outbox, FloodGuard floodGuard, Stage stage) {
+    Session(String connectionId, String address, Outbox outbox, FloodGuard floodGuard, Stage stage) {
         this.connectionId = connectionId;
+        this.address = address;
         this.outbox = outbox;
         this.floodGuard = floodGuard;
         this.stage = stage;
@@ -32,6 +36,11 @@ public final class Session {
 
     public String connectionId() {
         return connectionId;
+    }
+
+    /** The client's IP address, as the transport gives it. */
+    public String address() {
+        return address;
     }
 
     public Username name() {
@@ -71,6 +80,40 @@ public final class Session {
             loginTimer.cancel(false);
         }
         return was;
+    }
+
+    /** Ends the session if it is still logging in; returns whether it did. */
+    synchronized boolean endIfLoggingIn() {
+        if (stage != Stage.PASSWORD && stage != Stage.NAME) {
+            return false;
+        }
+        end();
+        return true;
+    }
+
+    /**
+     * The login time ran out. A session in the middle of a join attempt cannot end now; the
+     * expiry is kept for {@link #joinFailed()}. Returns whether the session ended.
+     */
+    synchronized boolean loginTimedOut() {
+        loginExpired = true;
+        return endIfLoggingIn();
+    }
+
+    /**
+     * A join attempt did not get a place: back to choosing a name, unless the login time ran
+     * out meanwhile; then the session ends. Returns whether it is choosing a name again.
+     */
+    synchronized boolean joinFailed() {
+        if (stage != Stage.JOINED) {
+            return false;
+        }
+        if (loginExpired) {
+            end();
+            return false;
+        }
+        stage = Stage.NAME;
+        return true;
     }
 
     synchronized void loginTimer(ScheduledFuture<?> timer) {

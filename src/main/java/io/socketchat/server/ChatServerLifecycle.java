@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.socketchat.config.ChatProperties;
 import io.socketchat.protocol.Replies;
-import io.socketchat.room.Reception;
+import io.socketchat.room.Doors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +27,7 @@ class ChatServerLifecycle implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ChatServerLifecycle.class);
 
-    private final Reception reception;
+    private final Doors doors;
     private final AbstractServerConnectionFactory connectionFactory;
     private final ChatProperties properties;
     private static final int START_TIMEOUT_SECONDS = 30;
@@ -36,9 +36,9 @@ class ChatServerLifecycle implements SmartLifecycle {
     private volatile Throwable failure;
     private volatile boolean running;
 
-    ChatServerLifecycle(Reception reception, AbstractServerConnectionFactory connectionFactory,
+    ChatServerLifecycle(Doors doors, AbstractServerConnectionFactory connectionFactory,
             ChatProperties properties) {
-        this.reception = reception;
+        this.doors = doors;
         this.connectionFactory = connectionFactory;
         this.properties = properties;
     }
@@ -82,10 +82,10 @@ class ChatServerLifecycle implements SmartLifecycle {
     public void stop() {
         running = false;
         connectionFactory.beforeShutdown();
-        int open = reception.connections();
-        reception.closeAll(Replies.SHUTTING_DOWN);
+        int open = doors.connections();
+        doors.closeAll(Replies.SHUTTING_DOWN);
         try {
-            if (!reception.awaitAllClosed(properties.shutdownGrace().toMillis())) {
+            if (!doors.awaitAllClosed(properties.shutdownGrace().toMillis())) {
                 log.warn("Shutdown grace of {} passed; closing the connections still writing",
                         properties.shutdownGrace());
             }
@@ -93,7 +93,7 @@ class ChatServerLifecycle implements SmartLifecycle {
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
-        reception.closeRemaining();
+        doors.closeRemaining();
         log.info("Chat closed; {} connections were open", open);
     }
 

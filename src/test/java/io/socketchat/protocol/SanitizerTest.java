@@ -66,4 +66,23 @@ class SanitizerTest {
     void onlyControlsBecomesEmpty() {
         assertThat(Sanitizer.strip("\r\n\u001B\u007F")).isEmpty();
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2060,
+            0x2064, 0x2066, 0x2069, 0xFEFF})
+    void invisibleAndDirectionChangingCharactersAreRemoved(int codePoint) {
+        assertThat(Sanitizer.isInvisible(codePoint)).isTrue();
+        assertThat(Sanitizer.strip("a" + Character.toString(codePoint) + "b")).isEqualTo("ab");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0x200A, 0x2010, 0x2029, 0x202F, 0x205F, 0x206A, 0xFEFE, 0xFF00})
+    void theirNeighboursStay(int codePoint) {
+        assertThat(Sanitizer.isInvisible(codePoint)).isFalse();
+    }
+
+    @Test
+    void aRightToLeftOverrideCannotTurnAMessageAround() {
+        assertThat(Sanitizer.strip("click \u202Egnp.exe\u202C now")).isEqualTo("click gnp.exe now");
+    }
 }

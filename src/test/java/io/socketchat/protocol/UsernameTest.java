@@ -100,13 +100,43 @@ class UsernameTest {
     }
 
     @Test
-    void sameAsComparesCaseInsensitivelyAndKeepsTheDisplayForm() {
+    void keyComparesCaseInsensitivelyAndTheDisplayFormIsKept() {
         Username alice = new Username("Alice");
-        assertThat(alice.sameAs(new Username("ALICE"))).isTrue();
-        assertThat(alice.sameAs(new Username("bob"))).isFalse();
+        assertThat(alice.key()).isEqualTo(new Username("ALICE").key()).isNotEqualTo(new Username("bob").key());
         assertThat(alice.display()).isEqualTo("Alice");
         assertThat(alice).hasToString("Alice");
         assertThat(alice.key()).isEqualTo("alice");
+    }
+
+    @Test
+    void namesThatLookAlikeShareTheKey() {
+        // Cyrillic а (U+0430), fullwidth letters, and a Greek omicron for o
+        assertThat(Username.keyOf("\u0430lice")).isEqualTo(Username.keyOf("alice"));
+        assertThat(Username.keyOf("\uFF41\uFF4C\uFF49\uFF43\uFF45")).isEqualTo(Username.keyOf("alice"));
+        assertThat(Username.keyOf("b\u03BFb")).isEqualTo(Username.keyOf("bob"));
+    }
+
+    @Test
+    void lookAlikesOfReservedNamesAreReserved() {
+        assertThat(rejectionOf("\uFF53\uFF45\uFF52\uFF56\uFF45\uFF52")).isEqualTo("is reserved");
+        assertThat(rejectionOf("\u0455\u0435rv\u0435r")).isEqualTo("is reserved");
+        assertThat(rejectionOf("\u0430dmin")).isEqualTo("is reserved");
+    }
+
+    @Test
+    void namesThatMixScriptsLikeSpoofsAreRefused() {
+        assertThat(rejectionOf("\u0430lice")).isEqualTo(Username.MIXES_SCRIPTS);
+        assertThat(rejectionOf("p\u0430ypal")).isEqualTo(Username.MIXES_SCRIPTS);
+        assertThat(Username.check("alice\u674E")).isInstanceOf(Username.Check.Valid.class);
+        assertThat(Username.check("\u0394\u03B7\u03BC\u03AE\u03C4\u03C1\u03B7\u03C2")).isInstanceOf(Username.Check.Valid.class);
+    }
+
+    @Test
+    void namesAreNormalisedAndMayHaveCombiningMarks() {
+        Username rene = new Username("Rene\u0301");
+        assertThat(rene.display()).isEqualTo("Ren\u00E9");
+        assertThat(rene.key()).isEqualTo(new Username("REN\u00C9").key());
+        assertThat(new Username("\u0905\u092E\u093F\u0924").display()).isEqualTo("\u0905\u092E\u093F\u0924");
     }
 
     @Test

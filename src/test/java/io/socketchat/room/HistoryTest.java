@@ -53,7 +53,8 @@ class HistoryTest {
     void oneMessageIsCountedInTheSingular() {
         server = RunningServer.start();
         LineClient alice = server.join("alice");
-        alice.send("only this");
+        // one sender's lines are handled in order: the answer to /who means the message is in history
+        alice.send("only this").send("/who").expect("* 1 user online: alice");
         server.connect().expectStartingWith("Welcome").send("bob").expectStartingWith("Hello bob!")
                 .expect("-- last 1 message --").expect("alice: only this").expect("-- end of history --");
     }

@@ -26,7 +26,8 @@ class SlowConsumerTest {
         server = RunningServer.start("--chat.rate-limit=0", "--chat.history-size=0");
         // joins, then never reads a byte: a small receive buffer fills fast
         LineClient silent = server.connectRaw(4096);
-        silent.send("silent");
+        // in before alice, so that alice's first notice is bob's
+        silent.send("silent").expectStartingWith("Welcome").expectStartingWith("Hello silent!");
         LineClient alice = server.join("alice");
         LineClient bob = server.join("bob");
         alice.expect("* bob joined the chat");

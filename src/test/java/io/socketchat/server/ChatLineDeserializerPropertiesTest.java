@@ -71,7 +71,7 @@ class ChatLineDeserializerPropertiesTest {
                 .list().ofMinSize(1).ofMaxSize(60);
     }
 
-    /** Code points that are valid in UTF-8 and are not control characters (TAB included). */
+    /** Code points that are valid in UTF-8 and are neither control (TAB included) nor invisible or bidi characters. */
     @Provide
     Arbitrary<String> cleanLine() {
         Arbitrary<Integer> codePoint = Arbitraries.frequencyOf(
@@ -80,7 +80,7 @@ class ChatLineDeserializerPropertiesTest {
                         Tuple.of(2, Arbitraries.integers().between(0xA0, 0x7FF)),
                         Tuple.of(2, Arbitraries.integers().between(0x800, 0xFFFF)),
                         Tuple.of(2, Arbitraries.integers().between(0x10000, 0x10FFFF)))
-                .filter(cp -> !isC0ExceptTabDelOrC1(cp) && (cp < 0xD800 || cp > 0xDFFF));
+                .filter(cp -> !isC0ExceptTabDelOrC1(cp) && !isInvisibleOrBidi(cp) && (cp < 0xD800 || cp > 0xDFFF));
         return codePoint.list().ofMaxSize(30).map(cps -> {
             StringBuilder line = new StringBuilder();
             cps.forEach(line::appendCodePoint);
@@ -200,6 +200,12 @@ class ChatLineDeserializerPropertiesTest {
     /** The protocol's control characters, spelled out here rather than taken from the code under test. */
     private static boolean isC0ExceptTabDelOrC1(int cp) {
         return (cp <= 0x1F && cp != '\t') || (cp >= 0x7F && cp <= 0x9F);
+    }
+
+    /** The invisible and direction-changing characters PROTOCOL.md has removed from every line. */
+    private static boolean isInvisibleOrBidi(int cp) {
+        return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2069)
+                || cp == 0xFEFF;
     }
 
     private static int countLf(byte[] bytes) {

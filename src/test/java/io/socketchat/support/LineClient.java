@@ -41,8 +41,20 @@ public final class LineClient implements AutoCloseable {
 
     /** @param receiveBuffer SO_RCVBUF to ask for, 0 for the default */
     public static LineClient connect(int port, int receiveBuffer) {
+        return connect(null, port, receiveBuffer);
+    }
+
+    /** A connection whose socket is bound to a loopback address of its own, e.g. 127.0.0.2. */
+    public static LineClient connectFrom(String localAddress, int port) {
+        return connect(localAddress, port, 0);
+    }
+
+    private static LineClient connect(String localAddress, int port, int receiveBuffer) {
         try {
             Socket socket = new Socket();
+            if (localAddress != null) {
+                socket.bind(new InetSocketAddress(localAddress, 0));
+            }
             if (receiveBuffer > 0) {
                 socket.setReceiveBufferSize(receiveBuffer);
             }

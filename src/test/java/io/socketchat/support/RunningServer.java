@@ -1,6 +1,7 @@
 package io.socketchat.support;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import io.socketchat.SocketChatApplication;
@@ -19,9 +20,16 @@ public final class RunningServer implements AutoCloseable {
         this.context = context;
     }
 
+    /**
+     * Every test client comes from 127.0.0.1, so the limits per address are off unless a test
+     * sets {@code --chat.max-connections-per-address}.
+     */
     public static RunningServer start(String... args) {
         List<String> all = new ArrayList<>(List.of("--chat.port=0", "--server.port=0",
                 "--chat.bind-address=127.0.0.1", "--chat.console.enabled=false", "--logging.level.root=WARN"));
+        if (Arrays.stream(args).noneMatch(arg -> arg.startsWith("--chat.max-connections-per-address="))) {
+            all.add("--chat.max-connections-per-address=0");
+        }
         all.addAll(List.of(args));
         SpringApplication application = new SpringApplication(SocketChatApplication.class);
         return new RunningServer(application.run(all.toArray(String[]::new)));
@@ -47,6 +55,22 @@ public final class RunningServer implements AutoCloseable {
     public LineClient connect() {
         LineClient client = LineClient.connect(port());
         clients.add(client);
+        return client;
+    }
+
+    /** A connection from another loopback address, e.g. 127.0.0.2 (all of 127/8 is loopback on Linux). */
+    public LineClient connectFrom(String localAddress) {
+        LineClient client = LineClient.connectFrom(localAddress, port());
+        clients.add(client);
+        return client;
+    }
+
+    /** A user in the chat, connected from another loopback address. */
+    public LineClient joinFrom(String localAddress, String name) {
+        LineClient client = connectFrom(localAddress);
+        client.expectStartingWith("Welcome to ");
+        client.send(name);
+        client.expectStartingWith("Hello " + name + "! ");
         return client;
     }
 
