@@ -29,7 +29,6 @@ public class Reception {
     private final ChatProperties properties;
     private final ChatRoom room;
     private final ChatMetrics metrics;
-    private final ClientConnections connections;
     private final TaskScheduler scheduler;
     private final ConcurrentHashMap<String, Session> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger pending = new AtomicInteger();
@@ -37,18 +36,19 @@ public class Reception {
     private int open;
     private volatile boolean closing;
 
-    public Reception(ChatProperties properties, ChatRoom room, ChatMetrics metrics, ClientConnections connections,
-            TaskScheduler scheduler) {
+    public Reception(ChatProperties properties, ChatRoom room, ChatMetrics metrics, TaskScheduler scheduler) {
         this.properties = properties;
         this.room = room;
         this.metrics = metrics;
-        this.connections = connections;
         this.scheduler = scheduler;
     }
 
-    /** A new connection: greet it, or turn it away with the reason. */
-    public Session arrived(String connectionId) {
-        Session session = new Session(connectionId, newOutbox(connectionId),
+    /**
+     * A new connection: greet it, or turn it away with the reason.
+     * @param transport the transport the connection came in on (TCP, WebSocket): it writes the session's outbox
+     */
+    public Session arrived(String connectionId, ClientConnections transport) {
+        Session session = new Session(connectionId, newOutbox(connectionId, transport),
                 new FloodGuard(properties.rateLimit(), System.nanoTime()),
                 properties.hasPassword() ? Stage.PASSWORD : Stage.NAME);
         sessions.put(connectionId, session);
@@ -233,11 +233,11 @@ public class Reception {
         session.outbox().closeWhenWritten();
     }
 
-    private Outbox newOutbox(String connectionId) {
+    private Outbox newOutbox(String connectionId, ClientConnections transport) {
         synchronized (openOutboxes) {
             open++;
         }
-        return new Outbox(connectionId, properties.sendQueueLimit(), connections, metrics, () -> {
+        return new Outbox(connectionId, properties.sendQueueLimit(), transport, metrics, () -> {
             synchronized (openOutboxes) {
                 open--;
                 openOutboxes.notifyAll();
