@@ -42,7 +42,7 @@ final class BrowserConnections implements ClientConnections, DisposableBean {
     /** Keeps browser connection ids apart from TCP ones in the reception's books. */
     static final String ID_PREFIX = "web-";
     /** A frame still unsent after this long means the browser's socket is full. */
-    private static final long BACKLOG_NANOS = 200_000_000L;
+    private static final long BACKLOG_NANOS = 100_000_000L;
 
     private final Reception reception;
     private final MessageChannel toBrowsers;
@@ -185,7 +185,8 @@ final class BrowserConnections implements ClientConnections, DisposableBean {
 
     @Override
     public void destroy() {
-        writers.shutdownNow();
+        // not shutdownNow: a close waiting on a stuck browser would log its interruption as an error
+        writers.shutdown();
     }
 
     /** One open WebSocket and its chat session; locked while one of its lines is handled. */
