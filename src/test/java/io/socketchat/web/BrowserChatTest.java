@@ -1,0 +1,152 @@
+package io.socketchat.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.socketchat.room.ChatRoom;
+import io.socketchat.support.LineClient;
+import io.socketchat.support.RunningServer;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/** The chat page in a real (headless) Chromium, in the same room as a raw-socket user. */
+class BrowserChatTest {
+
+    private static ChromeDriver driver;
+    private RunningServer server;
+
+    @BeforeAll
+    static void startBrowser() {
+        driver = HeadlessChromium.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @AfterEach
+    void stopServer() {
+        // leave the page before the server goes, so the next test starts on a quiet browser
+        driver.get("about:blank");
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void aBrowserUserJoinsAndTalksWithATerminalUser() {
+        server = RunningServer.start("--chat.history-size=0");
+        LineClient alice = server.join("alice");
+        ChatPage page = ChatPage.open(driver, server.httpPort());
+
+        page.awaitLine("Welcome to Socket Chat! Enter your username:");
+        assertThat(page.focused()).isEqualTo(page.field("Username"));
+        page.joinAs("bob").awaitLine("Hello bob! 2 users online: alice, bob. Type /help for commands, exit to leave.");
+        alice.expect("* bob joined the chat");
+
+        page.say("hello from the browser");
+        alice.expect("bob: hello from the browser");
+        page.awaitLine("bob: hello from the browser");
+
+        // a half-typed line stays in the box while lines arrive
+        page.field("Message").sendKeys("half a thou");
+        alice.send("hi bob");
+        page.awaitLine("alice: hi bob");
+        assertThat(page.field("Message").getDomProperty("value")).isEqualTo("half a thou");
+        assertThat(page.nameColourOf("alice: hi bob")).startsWith("name c");
+        page.field("Message").clear();
+
+        page.say("/who").awaitLine("* 2 users online: alice, bob");
+        page.say("/me waves");
+        alice.expect("* bob waves");
+        page.say("/msg alice psst").awaitLine("[private to alice] psst");
+        alice.expect("[private] bob: psst");
+        alice.send("/msg bob back at you");
+        page.awaitLine("[private] alice: back at you");
+    }
+
+    @Test
+    void thePageAsksForThePasswordThenANameAgainWhenTakenThenShowsHistory() {
+        server = RunningServer.start("--chat.password=letmein");
+        LineClient alice = server.connect();
+        alice.expect("Password:").send("letmein").expectStartingWith("Welcome to ");
+        alice.send("alice").expectStartingWith("Hello alice! ");
+        alice.send("said before you came");
+        ChatPage page = ChatPage.open(driver, server.httpPort());
+
+        page.awaitLine("Password:");
+        assertThat(page.isShown("Username")).isFalse();
+        page.enter("Password", "letmein").awaitLine("Welcome to Socket Chat! Enter your username:");
+        page.enter("Username", "ALICE").awaitLine("! Username \"ALICE\" is taken. Enter another username:");
+        page.field("Username").clear();
+        page.joinAs("carol")
+                .awaitLine("-- last 1 message --")
+                .awaitLine("alice: said before you came")
+                .awaitLine("-- end of history --");
+        alice.expect("* carol joined the chat");
+    }
+
+    @Test
+    void linesAreShownAsTextNeverAsHtml() {
+        server = RunningServer.start("--chat.history-size=0");
+        LineClient alice = server.join("alice");
+        ChatPage page = ChatPage.open(driver, server.httpPort()).joinAs("bob");
+        alice.expect("* bob joined the chat");
+
+        alice.send("<img src=x onerror=alert(1)>");
+        page.awaitLine("alice: <img src=x onerror=alert(1)>");
+        page.say("<b>not bold</b>");
+        alice.expect("bob: <b>not bold</b>");
+        page.awaitLine("bob: <b>not bold</b>");
+
+        assertThat(page.conversation().findElements(By.tagName("img"))).isEmpty();
+        assertThat(page.conversation().findElements(By.tagName("b"))).isEmpty();
+        assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+
+    @Test
+    void aKickedUserIsToldAndOfferedToReconnect() {
+        server = RunningServer.start("--chat.history-size=0");
+        LineClient alice = server.join("alice");
+        ChatPage page = ChatPage.open(driver, server.httpPort()).joinAs("bob");
+        alice.expect("* bob joined the chat");
+
+        assertThat(server.bean(ChatRoom.class).kick("bob", "too loud")).isTrue();
+        alice.expect("* bob was kicked (too loud)");
+        page.awaitLine("! You were kicked: too loud");
+        assertThat(page.endedNotice()).isEqualTo("Disconnected by the server: You were kicked: too loud");
+        assertThat(page.focused()).isEqualTo(page.reconnectButton());
+
+        // keyboard only: Enter on the focused button, then the name again
+        page.focused().sendKeys("\n");
+        page.field("Username");
+        page.joinAs("bob2");
+        alice.expect("* bob2 joined the chat");
+    }
+
+    @Test
+    void whenTheServerShutsDownThePageSaysSoAndOffersToReconnect() {
+        server = RunningServer.start("--chat.history-size=0");
+        ChatPage page = ChatPage.open(driver, server.httpPort()).joinAs("bob");
+
+        server.close();
+        server = null;
+        page.awaitLine("* Server is shutting down.");
+        assertThat(page.endedNotice()).isEqualTo("The server shut down.");
+        assertThat(page.reconnectButton().isDisplayed()).isTrue();
+
+        // no silent retries: one try per click, and the page says it failed
+        page.reconnectButton().click();
+        page.waitUntil(() -> page.endedNotice().equals("Cannot reach the chat server."), "the failed reconnect");
+        assertThat(page.reconnectButton().isDisplayed()).isTrue();
+    }
+}
