@@ -3,6 +3,14 @@ package io.socketchat.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
 import io.socketchat.room.ChatRoom;
 import io.socketchat.support.LineClient;
 import io.socketchat.support.RunningServer;
@@ -13,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /** The chat page in a real (headless) Chromium, in the same room as a raw-socket user. */
@@ -148,5 +157,54 @@ class BrowserChatTest {
         page.reconnectButton().click();
         page.waitUntil(() -> page.endedNotice().equals("Cannot reach the chat server."), "the failed reconnect");
         assertThat(page.reconnectButton().isDisplayed()).isTrue();
+    }
+
+    /** The README's pictures of the page, retaken by every run: a laptop and a phone. */
+    @Test
+    void screenshotsAtLaptopAndPhoneSize() throws IOException {
+        server = RunningServer.start("--chat.history-size=0", "--chat.name=Friday Lunch");
+        LineClient alice = server.join("alice");
+        LineClient carol = server.join("carol");
+        alice.expect("* carol joined the chat");
+        ChatPage page = ChatPage.open(driver, server.httpPort()).joinAs("bob");
+        alice.expect("* bob joined the chat");
+        carol.expect("* bob joined the chat");
+
+        alice.send("Anyone up for lunch at noon?");
+        page.awaitLine("alice: Anyone up for lunch at noon?");
+        carol.send("/me raises a hand");
+        page.awaitLine("* carol raises a hand");
+        page.say("Count me in. The usual place?");
+        alice.skipUntil("bob: Count me in. The usual place?");
+        alice.send("/msg bob bring the card game");
+        page.awaitLine("[private] alice: bring the card game");
+        server.bean(ChatRoom.class).say("Backup at 18:00, expect a short pause");
+        page.awaitLine("Server: Backup at 18:00, expect a short pause");
+        carol.send("Booked a table for three");
+        page.awaitLine("carol: Booked a table for three");
+        page.say("/nick alice").awaitLine("! Username \"alice\" is taken.");
+        page.say("/who").awaitLine("* 3 users online: alice, bob, carol");
+        page.field("Message").sendKeys("See you there");
+
+        Path laptop = screenshot(1280, 800, false, "light", "web-page-laptop.png");
+        Path phone = screenshot(390, 844, true, "dark", "web-page-phone.png");
+        assertThat(ImageIO.read(laptop.toFile()).getWidth()).isEqualTo(1280);
+        assertThat(ImageIO.read(phone.toFile()).getWidth()).isEqualTo(390);
+    }
+
+    private static Path screenshot(int width, int height, boolean phone, String scheme, String name)
+            throws IOException {
+        HeadlessChromium.viewport(driver, width, height, phone);
+        driver.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+        try {
+            Path file = Path.of("docs", name);
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            return file;
+        }
+        finally {
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+        }
     }
 }
