@@ -65,7 +65,19 @@ final class BrowserConnections implements ClientConnections, DisposableBean {
         Browser browser = new Browser(webSocket);
         String connectionId = ID_PREFIX + webSocket.getId();
         open.put(connectionId, browser);
-        browser.session = reception.arrived(connectionId, this);
+        // a browser turned away may be closed before arrived returns: its departure waits for the session
+        synchronized (browser) {
+            try {
+                browser.session = reception.arrived(connectionId, this);
+                return;
+            }
+            catch (RuntimeException ex) {
+                // the server is stopping (its scheduler is gone): nothing to greet the browser with
+                open.remove(connectionId);
+                log.debug("WebSocket {} arrived while the chat stopped: {}", webSocket.getId(), ex.toString());
+            }
+        }
+        browser.close();
     }
 
     /** One text frame from the browser: one line, in the order sent. */
@@ -82,7 +94,7 @@ final class BrowserConnections implements ClientConnections, DisposableBean {
     /** The WebSocket closed, whoever closed it; the line being handled, if any, goes first. */
     void closed(String webSocketId) {
         Browser browser = open.remove(ID_PREFIX + webSocketId);
-        if (browser == null) {
+        if (browser == null || browser.session == null) {
             return;
         }
         synchronized (browser) {

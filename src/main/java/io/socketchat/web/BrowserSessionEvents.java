@@ -1,5 +1,7 @@
 package io.socketchat.web;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.TextMessage;
@@ -16,6 +18,8 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
  * error, and a user must never stay in the chat after its socket is gone.
  */
 final class BrowserSessionEvents extends WebSocketHandlerDecorator {
+
+    private static final Logger log = LoggerFactory.getLogger(BrowserSessionEvents.class);
 
     /** Tomcat's per-session limit on a blocking send (default 20 s). */
     private static final String TOMCAT_BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
@@ -50,6 +54,15 @@ final class BrowserSessionEvents extends WebSocketHandlerDecorator {
         else if (!(message instanceof PongMessage)) {
             session.close(TEXT_ONLY);
         }
+    }
+
+    /**
+     * A browser that went away (tab closed, network lost) is routine for a chat, and it leaves
+     * when its socket closes. Not passed on: the container would rethrow it, to be logged as an error.
+     */
+    @Override
+    public void handleTransportError(WebSocketSession session, Throwable exception) {
+        log.debug("WebSocket {} failed: {}", session.getId(), exception.toString());
     }
 
     @Override
