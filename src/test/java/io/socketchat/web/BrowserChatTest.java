@@ -80,7 +80,37 @@ class BrowserChatTest {
         page.say("/msg alice psst").awaitLine("[private to alice] psst");
         alice.expect("[private] bob: psst");
         alice.send("/msg bob back at you");
+        alice.expect("[private to bob] back at you");
         page.awaitLine("[private] alice: back at you");
+
+        page.say("exit");
+        alice.expect("* bob left the chat");
+        assertThat(page.endedNotice()).isEqualTo("You left the chat.");
+    }
+
+    @Test
+    void theConversationFollowsTheNewestLineUnlessTheReaderScrolledUp() {
+        server = RunningServer.start("--chat.history-size=0", "--chat.rate-limit=0");
+        LineClient alice = server.join("alice");
+        ChatPage page = ChatPage.open(driver, server.httpPort()).joinAs("bob");
+        alice.expect("* bob joined the chat");
+
+        for (int i = 1; i <= 80; i++) {
+            alice.send("line " + i);
+        }
+        page.awaitLine("alice: line 80");
+        page.waitUntil(page::atNewestLine, "the conversation to follow the newest line");
+        assertThat(page.newerLinesButton().isDisplayed()).isFalse();
+
+        page.scrollToTop();
+        alice.send("while you read back");
+        page.awaitLine("alice: while you read back");
+        assertThat(page.scrollTop()).isZero();
+        page.waitUntil(page.newerLinesButton()::isDisplayed, "the button that says newer lines came");
+
+        page.newerLinesButton().click();
+        page.waitUntil(page::atNewestLine, "the conversation to show the newest line again");
+        assertThat(page.focused()).isEqualTo(page.field("Message"));
     }
 
     @Test

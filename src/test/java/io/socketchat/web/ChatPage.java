@@ -79,6 +79,26 @@ final class ChatPage {
                 return name ? name.className : null;""", line);
     }
 
+    boolean atNewestLine() {
+        return (Boolean) ((JavascriptExecutor) driver).executeScript(
+                "const log = document.querySelector('[role=log]');"
+                        + " return log.scrollHeight > log.clientHeight"
+                        + " && log.scrollHeight - log.scrollTop - log.clientHeight < 2;");
+    }
+
+    void scrollToTop() {
+        ((JavascriptExecutor) driver).executeScript("document.querySelector('[role=log]').scrollTop = 0;");
+    }
+
+    long scrollTop() {
+        return ((Number) ((JavascriptExecutor) driver).executeScript(
+                "return document.querySelector('[role=log]').scrollTop;")).longValue();
+    }
+
+    WebElement newerLinesButton() {
+        return driver.findElement(By.id("newer"));
+    }
+
     /** The notice shown when the connection is over, with its Reconnect button. */
     String endedNotice() {
         WebElement notice = driver.findElement(By.id("ended-text"));
