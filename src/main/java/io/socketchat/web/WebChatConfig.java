@@ -38,7 +38,7 @@ class WebChatConfig {
     @Bean
     BrowserConnections browserConnections(Reception reception, @Qualifier("toBrowsers") MessageChannel toBrowsers,
             ChatProperties properties) {
-        return new BrowserConnections(reception, toBrowsers, properties.maxLineBytes());
+        return new BrowserConnections(reception, new BrowserWriters(toBrowsers), properties.maxLineBytes());
     }
 
     @Bean
