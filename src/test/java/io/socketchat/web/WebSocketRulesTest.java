@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.socketchat.support.LineClient;
 import io.socketchat.support.RunningServer;
 
@@ -57,9 +58,14 @@ class WebSocketRulesTest {
         bob.expect("[private to alice] psst");
         alice.expect("[private] bob: psst");
 
+        MeterRegistry meters = server.bean(MeterRegistry.class);
+        assertThat(meters.get("chat.users").gauge().value()).isEqualTo(2);
+        assertThat(meters.get("chat.messages.received").counter().count()).isEqualTo(4);
+
         bob.send("exit");
         assertThat(bob.expectClosed()).isEqualTo(1000);
         alice.expect("* bob left the chat");
+        assertThat(meters.get("chat.users").gauge().value()).isEqualTo(1);
     }
 
     @Test
