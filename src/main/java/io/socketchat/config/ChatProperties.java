@@ -1,6 +1,8 @@
 package io.socketchat.config;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -26,6 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param passwordAttempts wrong passwords from one address within 10 minutes before it is locked out
  *        for 10 minutes; 0 = no lockout
  * @param console the admin console on the server's terminal
+ * @param web the chat page and its WebSocket on the HTTP port
  */
 @ConfigurationProperties("chat")
 public record ChatProperties(
@@ -43,7 +46,8 @@ public record ChatProperties(
         @DefaultValue("5s") Duration shutdownGrace,
         @DefaultValue("10") int maxConnectionsPerAddress,
         @DefaultValue("5") int passwordAttempts,
-        @DefaultValue Console console) {
+        @DefaultValue Console console,
+        @DefaultValue Web web) {
 
     public ChatProperties {
         require(port >= 0 && port <= 65535, "chat.port must be between 0 and 65535, was " + port);
@@ -60,6 +64,7 @@ public record ChatProperties(
         require(passwordAttempts >= 0, "chat.password-attempts must be 0 (no lockout) or more, was " + passwordAttempts);
         password = password == null ? "" : password;
         console = console == null ? new Console(true) : console;
+        web = web == null ? new Web(true, List.of()) : web;
     }
 
     public boolean hasPassword() {
@@ -68,6 +73,26 @@ public record ChatProperties(
 
     /** @param enabled start the admin console when standard input is a terminal */
     public record Console(@DefaultValue("true") boolean enabled) {
+    }
+
+    /**
+     * @param enabled serve the chat page at {@code /} and its WebSocket at {@code /chat}
+     * @param allowedOrigins origins besides the page's own whose pages may open the WebSocket
+     *        ({@code https://chat.example.org}, or {@code *} for any); none by default
+     */
+    public record Web(@DefaultValue("true") boolean enabled, @DefaultValue List<String> allowedOrigins) {
+
+        /** An origin as browsers send it: scheme, host and optional port, nothing after. */
+        private static final Pattern ORIGIN = Pattern.compile("https?://[^/?#\\s]+");
+
+        public Web {
+            allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+            for (String origin : allowedOrigins) {
+                require(origin.equals("*") || ORIGIN.matcher(origin).matches(),
+                        "chat.web.allowed-origins: \"" + origin
+                                + "\" is not an origin like https://chat.example.org or http://host:8080 (no path), nor *");
+            }
+        }
     }
 
     private static void require(boolean condition, String message) {

@@ -1,6 +1,6 @@
 package io.socketchat.room;
 
-/** The transport as the room sees it. */
+/** A transport as the room sees it (TCP, WebSocket): a session's outbox is written by the transport it came in on. */
 public interface ClientConnections {
 
     /**

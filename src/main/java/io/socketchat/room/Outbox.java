@@ -19,6 +19,8 @@ public final class Outbox {
 
     /** Enough lines per write to keep system calls few without holding much memory. */
     private static final int BATCH_BYTES = 64 * 1024;
+    /** How often a sender held by {@link #awaitCatchUp} checks whether the client stopped reading. */
+    private static final long BACKLOG_CHECK_MILLIS = 20;
 
     private final String connectionId;
     private final int limit;
@@ -89,7 +91,8 @@ public final class Outbox {
     /**
      * Waits until the queue is back within its limit, the outbox closes or the time is up:
      * how a fast sender is slowed to the pace the server writes at (its own lines then wait
-     * in TCP buffers), instead of anyone's lines being dropped.
+     * in TCP buffers), instead of anyone's lines being dropped. Waits no longer once the client's
+     * socket is full: the client stopped reading, and the sender's next line will drop it.
      */
     void awaitCatchUp(long millis) throws InterruptedException {
         long deadline = System.nanoTime() + millis * 1_000_000;
@@ -97,8 +100,9 @@ public final class Outbox {
             waiters++;
             try {
                 long left = millis;
-                while (unwritten.get() > limit && !closed.get() && left > 0) {
-                    wait(left);
+                while (unwritten.get() > limit && !closed.get() && left > 0 && !connections.isBacklogged(connectionId)) {
+                    // a socket filling up wakes no one: look again now and then
+                    wait(Math.min(left, BACKLOG_CHECK_MILLIS));
                     left = (deadline - System.nanoTime()) / 1_000_000;
                 }
             }

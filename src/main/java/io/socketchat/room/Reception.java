@@ -31,25 +31,23 @@ public class Reception {
     private final Doors doors;
     private final Bouncer bouncer;
     private final ChatMetrics metrics;
-    private final ClientConnections connections;
     private final TaskScheduler scheduler;
     private final AddressLimits limits;
     private final PasswordCheck password;
 
     @Autowired
     public Reception(ChatProperties properties, ChatRoom room, Doors doors, Bouncer bouncer, ChatMetrics metrics,
-            ClientConnections connections, TaskScheduler scheduler) {
-        this(properties, room, doors, bouncer, metrics, connections, scheduler, Clock.systemUTC());
+            TaskScheduler scheduler) {
+        this(properties, room, doors, bouncer, metrics, scheduler, Clock.systemUTC());
     }
 
     Reception(ChatProperties properties, ChatRoom room, Doors doors, Bouncer bouncer, ChatMetrics metrics,
-            ClientConnections connections, TaskScheduler scheduler, Clock clock) {
+            TaskScheduler scheduler, Clock clock) {
         this.properties = properties;
         this.room = room;
         this.doors = doors;
         this.bouncer = bouncer;
         this.metrics = metrics;
-        this.connections = connections;
         this.scheduler = scheduler;
         this.limits = new AddressLimits(properties.maxConnectionsPerAddress(), properties.maxPending(),
                 properties.maxClients());
@@ -60,10 +58,11 @@ public class Reception {
     /**
      * A new connection: greet it, or turn it away with the reason.
      * @param address the client's IP address as {@link java.net.InetAddress#getHostAddress()} writes it
+     * @param transport the transport the connection came in on (TCP, WebSocket): it writes the session's outbox
      */
-    public Session arrived(String connectionId, String address) {
+    public Session arrived(String connectionId, String address, ClientConnections transport) {
         Session session = new Session(connectionId, address,
-                new Outbox(connectionId, properties.sendQueueLimit(), connections, metrics, doors.outboxOpened()),
+                new Outbox(connectionId, properties.sendQueueLimit(), transport, metrics, doors.outboxOpened()),
                 new FloodGuard(properties.rateLimit(), System.nanoTime()),
                 properties.hasPassword() ? Stage.PASSWORD : Stage.NAME);
         doors.entered(session);

@@ -30,7 +30,7 @@ class ConnectionEvents {
         ChatNioConnection connection = (ChatNioConnection) event.getSource();
         writers.opened(connection);
         InputStream pipe = (InputStream) connection.getDeserializerStateKey();
-        Session session = reception.arrived(event.getConnectionId(), connection.getHostAddress());
+        Session session = reception.arrived(event.getConnectionId(), connection.getHostAddress(), writers);
         InboundOrder order = new InboundOrder(pipe, line -> reception.lineFrom(session, line), () -> {
             orders.remove(pipe);
             reception.departed(session);

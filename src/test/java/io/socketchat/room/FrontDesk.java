@@ -37,11 +37,11 @@ final class FrontDesk {
         room = new ChatRoom(properties, metrics);
         doors = new Doors(room);
         bouncer = new Bouncer(room, doors, metrics, clock);
-        reception = new Reception(properties, room, doors, bouncer, metrics, connections, scheduler, clock);
+        reception = new Reception(properties, room, doors, bouncer, metrics, scheduler, clock);
     }
 
     Session arrive(String address) {
-        return reception.arrived("connection-" + (++connectionIds), address);
+        return reception.arrived("connection-" + (++connectionIds), address, connections);
     }
 
     /** A user in the chat, from the address. */
