@@ -25,10 +25,6 @@ public record Username(String display) {
         return keyOf(display);
     }
 
-    public boolean sameAs(Username other) {
-        return key().equals(other.key());
-    }
-
     @Override
     public String toString() {
         return display;
