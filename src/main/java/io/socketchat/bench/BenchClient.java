@@ -1,5 +1,6 @@
 package io.socketchat.bench;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -94,6 +95,34 @@ final class BenchClient {
         byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
         ensureRoom(bytes.length, Math.max(SMALL_OUT, bytes.length + out.position()));
         out.put(bytes);
+    }
+
+    /** Writes what the socket takes now; asks the selector for more room while bytes are left. */
+    void flush() throws IOException {
+        if (state == State.FAILED || state == State.CLOSED || state == State.CONNECTING) {
+            return;
+        }
+        out.flip();
+        channel.write(out);
+        out.compact();
+        int base = silent && joined() ? 0 : SelectionKey.OP_READ;
+        int ops = base | (out.position() > 0 ? SelectionKey.OP_WRITE : 0);
+        if (key.interestOps() != ops) {
+            key.interestOps(ops);
+        }
+    }
+
+    void close() {
+        if (key != null) {
+            key.cancel();
+        }
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
     }
 
     void keepCarry(byte[] src, int from, int length) {
