@@ -23,7 +23,7 @@ class ServerSmokeTest {
     static void startServer() {
         server = SpringApplication.run(SocketChatApplication.class, "--chat.port=0", "--chat.bind-address=127.0.0.1",
                 "--management.server.port=0", "--server.port=0", "--chat.console.enabled=false",
-                "--chat.rate-limit=0", "--chat.max-clients=50");
+                "--chat.rate-limit=0", "--chat.max-clients=50", "--logging.level.root=WARN");
         port = server.getBean("chatConnectionFactory", AbstractServerConnectionFactory.class).getPort();
     }
 
