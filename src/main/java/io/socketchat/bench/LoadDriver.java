@@ -19,7 +19,6 @@ public final class LoadDriver {
     private enum Phase { JOIN, SEND, SETTLE, HOLD, DONE }
 
     private static final int READ_BUFFER = 512 * 1024;
-    private static final int MAX_LINE = 256 * 1024;
 
     private final BenchOptions options;
     private final BenchClient[] clients;
@@ -187,41 +186,13 @@ public final class LoadDriver {
     }
 
     private void read(BenchClient c) throws IOException {
-        ByteBuffer buf = readBuffer;
-        buf.clear();
-        if (c.carryLen > 0) {
-            buf.put(c.carry, 0, c.carryLen);
-        }
-        int n = c.channel.read(buf);
-        if (n < 0) {
-            lost(c, "closed by the server");
-            return;
-        }
-        if (n == 0) {
-            return;
-        }
-        long received = System.nanoTime() - runStart;
-        byte[] a = buf.array();
-        int limit = buf.position();
-        int lineStart = 0;
-        for (int i = 0; i < limit; i++) {
-            if (a[i] == '\n') {
-                int end = i > lineStart && a[i - 1] == '\r' ? i - 1 : i;
-                onLine(c, a, lineStart, end, received);
-                lineStart = i + 1;
-                if (c.state == BenchClient.State.FAILED || c.state == BenchClient.State.CLOSED
-                        || (c.silent && c.joined())) {
-                    c.carryLen = 0;
-                    return;
-                }
+        switch (c.readLines(readBuffer, () -> System.nanoTime() - runStart, this::onLine)) {
+            case CLOSED -> lost(c, "closed by the server");
+            case LINE_TOO_LONG -> lost(c, "line longer than " + BenchClient.MAX_LINE + " bytes");
+            default -> {
+                // lines handed on
             }
         }
-        int rest = limit - lineStart;
-        if (rest > MAX_LINE) {
-            lost(c, "line longer than " + MAX_LINE + " bytes");
-            return;
-        }
-        c.keepCarry(a, lineStart, rest);
     }
 
     private void onLine(BenchClient c, byte[] a, int from, int to, long receivedAt) {
