@@ -75,8 +75,12 @@ final class TerminalConsole implements ChatConsole {
             return prompt.kind() == Prompt.Kind.SECRET
                     ? reader.readLine(render(prompt), MASK)
                     : reader.readLine(render(prompt));
-        } catch (UserInterruptException | EndOfFileException e) {
-            // Ctrl-C, Ctrl-D on an empty line, or the terminal's input ended: the user leaves.
+        } catch (UserInterruptException e) {
+            // Ctrl-C: the user leaves, and the half-typed line goes, so the shell starts clean
+            eraseFinishedLine(prompt, e.getPartialLine());
+            return null;
+        } catch (EndOfFileException e) {
+            // Ctrl-D on an empty line, or the terminal's input ended: the user leaves.
             return null;
         } catch (IOError | IllegalStateException e) {
             // The terminal was closed under the reader (the session is over).
@@ -150,6 +154,23 @@ final class TerminalConsole implements ChatConsole {
         for (String end : new String[] {"\033[4~", "\033[8~"}) {
             keys.bind(new Reference(LineReader.END_OF_LINE), end);
         }
+    }
+
+    /** Takes away the rows of a line the reader has just finished (it leaves them on screen). */
+    private void eraseFinishedLine(Prompt prompt, String typed) {
+        int columns = terminal.getWidth();
+        if (columns <= 0) {
+            return;
+        }
+        int width = AttributedString.fromAnsi(render(prompt)).columnLength()
+                + (typed == null ? 0 : new AttributedString(typed).columnLength());
+        int rows = Math.max(1, (width + columns - 1) / columns);
+        for (int i = 0; i < rows; i++) {
+            terminal.puts(Capability.cursor_up);
+        }
+        terminal.puts(Capability.carriage_return);
+        terminal.puts(Capability.clr_eos);
+        terminal.flush();
     }
 
     /** Draws the line being read again with another prompt, and without its text if asked. */

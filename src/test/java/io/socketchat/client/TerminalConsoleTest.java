@@ -169,6 +169,19 @@ class TerminalConsoleTest {
     }
 
     @Test
+    void ctrlCEndsTheInputAndTakesTheHalfTypedLineAway() throws Exception {
+        console.show("bob: hi");
+        CompletableFuture<String> line = reading(Prompt.message("alice"));
+        keyboard.type("half a");
+        screen.awaitLastRow("alice> half a");
+
+        keyboard.type("\u0003");
+
+        assertThat(result(line)).isNull();
+        assertThat(screen.shownRows()).containsExactly("bob: hi");
+    }
+
+    @Test
     void ctrlDOnAnEmptyLineEndsTheInput() throws Exception {
         CompletableFuture<String> line = reading(Prompt.message("alice"));
         keyboard.type("\u0004");
