@@ -7,6 +7,7 @@ import java.time.Duration;
  *
  * @param host           server host; loopback unless told otherwise
  * @param port           server TCP port
+ * @param targets        several servers ({@code --targets}), users spread round robin; null = host and port
  * @param clients        connections that join the chat
  * @param messages       messages each sending client sends
  * @param rate           messages per second summed over all senders; 0 = as fast as possible
@@ -26,7 +27,7 @@ import java.time.Duration;
  * @param quiet          no progress line
  * @param scenario       the preset the defaults came from, or null
  */
-public record BenchOptions(String host, int port, int clients, int messages, int rate, int payload, int silent,
+public record BenchOptions(String host, int port, Targets targets, int clients, int messages, int rate, int payload, int silent,
                            boolean idle, Duration hold, String password, Duration timeLimit, Duration joinTimeout,
                            Duration settle, int window, int concurrentJoins, long pid, String namePrefix,
                            boolean json, boolean quiet, Scenario scenario) {
@@ -53,6 +54,7 @@ public record BenchOptions(String host, int port, int clients, int messages, int
         require(String.valueOf(clients - 1).length() + namePrefix.length() <= 20,
                 "--name-prefix too long for that many clients (usernames are at most 20 characters)");
         require(host != null && !host.isBlank(), "--host must not be empty");
+        targets = targets == null ? Targets.single(host, port) : targets;
     }
 
     /** Clients that send messages: the joined ones that read (silent clients neither read nor send). */
@@ -78,6 +80,7 @@ public record BenchOptions(String host, int port, int clients, int messages, int
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port = 9999;
+        private Targets targets;
         private int clients = 10;
         private int messages = 1000;
         private int rate;
@@ -99,6 +102,7 @@ public record BenchOptions(String host, int port, int clients, int messages, int
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
+        public Builder targets(Targets v) { targets = v; return this; }
         public Builder clients(int v) { clients = v; return this; }
         public Builder messages(int v) { messages = v; return this; }
         public Builder rate(int v) { rate = v; return this; }
@@ -124,7 +128,7 @@ public record BenchOptions(String host, int port, int clients, int messages, int
         }
 
         public BenchOptions build() {
-            return new BenchOptions(host, port, clients, messages, rate, payload, silent, idle, hold, password,
+            return new BenchOptions(host, port, targets, clients, messages, rate, payload, silent, idle, hold, password,
                     timeLimit, joinTimeout, settle, window, concurrentJoins, pid, namePrefix, json, quiet, scenario);
         }
     }

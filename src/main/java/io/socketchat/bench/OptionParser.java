@@ -27,6 +27,8 @@ public final class OptionParser {
             Target
               --host HOST             server host (default 127.0.0.1; the tool connects nowhere else unless told)
               -p, --port N            server port (default 9999)
+              --targets H:P,H:P,...   several servers (the nodes of a cluster) instead of --host/--port;
+                                      users are spread over them round robin, the report counts all
               --password TEXT         answer the server's Password: prompt
             Load
               --scenario S1..S5       preset: S1 5x2000 max rate, S2 100x100 max rate, S3 100 clients 1000 msg/s 10 s,
@@ -57,7 +59,7 @@ public final class OptionParser {
             dropped readers or a time-out; 1 no client could join; 2 bad options.
             """;
 
-    private static final java.util.Set<String> VALUE_OPTIONS = java.util.Set.of("scenario", "host", "port",
+    private static final java.util.Set<String> VALUE_OPTIONS = java.util.Set.of("scenario", "host", "port", "targets",
             "password", "clients", "messages", "rate", "payload", "silent", "hold", "time-limit", "join-timeout",
             "settle", "window", "concurrent-joins", "name-prefix", "pid");
 
@@ -142,6 +144,7 @@ public final class OptionParser {
         switch (name) {
             case "host" -> b.host(v);
             case "port" -> b.port(integer(name, v));
+            case "targets" -> b.targets(Targets.parse(v));
             case "password" -> b.password(v);
             case "clients" -> b.clients(integer(name, v));
             case "messages" -> b.messages(integer(name, v));

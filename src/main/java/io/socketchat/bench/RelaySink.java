@@ -13,8 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
+
+import io.socketchat.protocol.Replies;
+import io.socketchat.protocol.Username;
 
 /**
  * A bare broadcast relay that speaks just enough of PROTOCOL.md for the benchmark (welcome, optional password,
@@ -26,8 +29,8 @@ import java.util.Set;
 public final class RelaySink implements AutoCloseable {
 
     private static final int READ_BUFFER = 256 * 1024;
-    private static final byte[] WELCOME = "Welcome to Relay! Enter your username:\n".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] PASSWORD = "Password:\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] WELCOME = (Replies.welcome("Relay") + "\n").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] PASSWORD = (Replies.PASSWORD + "\n").getBytes(StandardCharsets.UTF_8);
 
     private final Selector selector;
     private final ServerSocketChannel server;
@@ -50,6 +53,7 @@ public final class RelaySink implements AutoCloseable {
         boolean inChat;
         boolean closed;
         byte[] name;
+        Username username;
         byte[] carry = new byte[256];
         int carryLen;
         ByteBuffer out = ByteBuffer.allocate(4096);
@@ -154,7 +158,7 @@ public final class RelaySink implements AutoCloseable {
             }
         } catch (IOException e) {
             if (key.attachment() instanceof Conn c) {
-                drop(c, "left the chat");
+                drop(c, Replies::left);
             }
         }
     }
@@ -179,7 +183,7 @@ public final class RelaySink implements AutoCloseable {
         buf.put(c.carry, 0, c.carryLen);
         int n = c.channel.read(buf);
         if (n < 0) {
-            drop(c, "left the chat");
+            drop(c, Replies::left);
             return;
         }
         byte[] a = buf.array();
@@ -194,7 +198,7 @@ public final class RelaySink implements AutoCloseable {
         }
         int rest = limit - start;
         if (rest > READ_BUFFER / 2) {
-            drop(c, "left the chat");
+            drop(c, Replies::left);
             return;
         }
         if (c.carry.length < rest) {
@@ -211,7 +215,7 @@ public final class RelaySink implements AutoCloseable {
                 append(c, WELCOME, WELCOME.length);
                 markDirty(c);
             } else {
-                appendText(c, "! Wrong password.\n");
+                appendText(c, Replies.WRONG_PASSWORD + "\n");
                 flush(c);
                 drop(c, null);
             }
@@ -225,7 +229,7 @@ public final class RelaySink implements AutoCloseable {
             return;
         }
         if (to - from == 4 && new String(a, from, 4, StandardCharsets.US_ASCII).equals("exit")) {
-            drop(c, "left the chat");
+            drop(c, Replies::left);
             return;
         }
         int size = c.name.length + 2 + (to - from) + 1;
@@ -242,24 +246,33 @@ public final class RelaySink implements AutoCloseable {
     }
 
     private void join(Conn c, String name) {
-        if (!name.matches("[\\p{L}\\p{Nd}_.-]{1,20}") || !names.add(name.toLowerCase(Locale.ROOT))) {
-            appendText(c, "! Username \"" + name + "\" is taken. Enter another username:\n");
+        Username username = usable(name);
+        if (username == null || !names.add(username.key())) {
+            appendText(c, Replies.nameRejected(name, "is taken") + "\n");
             markDirty(c);
             return;
         }
+        c.username = username;
         c.name = name.getBytes(StandardCharsets.UTF_8);
         c.inChat = true;
         joined.add(c);
-        StringBuilder hello = new StringBuilder("Hello ").append(name).append("! ").append(joined.size())
-                .append(" users online: ");
-        for (int i = 0; i < joined.size(); i++) {
-            hello.append(i == 0 ? "" : ", ").append(new String(joined.get(i).name, StandardCharsets.UTF_8));
+        List<String> online = new ArrayList<>(joined.size());
+        for (Conn member : joined) {
+            online.add(member.username.display());
         }
-        hello.append(". Type /help for commands, exit to leave.\n");
-        appendText(c, hello.toString());
+        appendText(c, Replies.hello(username, online) + "\n");
         markDirty(c);
-        byte[] notice = ("* " + name + " joined the chat\n").getBytes(StandardCharsets.UTF_8);
+        byte[] notice = (Replies.joined(username) + "\n").getBytes(StandardCharsets.UTF_8);
         broadcast(c, notice, notice.length);
+    }
+
+    /** The name if the protocol allows it, else null. */
+    private static Username usable(String name) {
+        try {
+            return new Username(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private void broadcast(Conn from, byte[] line, int length) {
@@ -282,12 +295,13 @@ public final class RelaySink implements AutoCloseable {
         }
         if (overfull != null) {
             for (Conn c : overfull) {
-                drop(c, "was disconnected (not reading)");
+                drop(c, Replies::notReading);
             }
         }
     }
 
-    private void drop(Conn c, String notice) {
+    /** @param notice the line the others see about it, or null for none */
+    private void drop(Conn c, Function<Username, String> notice) {
         if (c.closed) {
             return;
         }
@@ -300,10 +314,9 @@ public final class RelaySink implements AutoCloseable {
         }
         if (c.inChat) {
             joined.remove(c);
-            names.remove(new String(c.name, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT));
+            names.remove(c.username.key());
             if (notice != null) {
-                byte[] line = ("* " + new String(c.name, StandardCharsets.UTF_8) + " " + notice + "\n")
-                        .getBytes(StandardCharsets.UTF_8);
+                byte[] line = (notice.apply(c.username) + "\n").getBytes(StandardCharsets.UTF_8);
                 broadcast(c, line, line.length);
             }
         }
@@ -344,7 +357,7 @@ public final class RelaySink implements AutoCloseable {
                 c.key.interestOps(ops);
             }
         } catch (IOException e) {
-            drop(c, "left the chat");
+            drop(c, Replies::left);
         }
     }
 }

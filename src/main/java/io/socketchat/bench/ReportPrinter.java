@@ -1,12 +1,19 @@
 package io.socketchat.bench;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /** Turns a {@link BenchResult} into the text report or one JSON line. */
 public final class ReportPrinter {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ReportPrinter() {
     }
@@ -15,7 +22,7 @@ public final class ReportPrinter {
         StringBuilder sb = new StringBuilder();
         String title = o.scenario() == null ? "custom run" : o.scenario().name() + " " + o.scenario().description();
         sb.append("====== Socket Chat benchmark: ").append(title).append(" ======\n");
-        row(sb, "target", o.host() + ":" + o.port() + "  (run " + r.runId() + ")");
+        row(sb, "target", o.targets().describe() + "  (run " + r.runId() + ")");
         if (o.idle()) {
             row(sb, "load", String.format(Locale.ROOT, "%,d idle clients held %s", o.clients(), seconds(o.hold().toNanos())));
         } else {
@@ -100,11 +107,14 @@ public final class ReportPrinter {
     }
 
     public static String json(BenchOptions o, BenchResult r) {
-        Json j = new Json();
+        Map<String, Object> j = new LinkedHashMap<>();
         j.put("runId", r.runId());
         j.put("scenario", o.scenario() == null ? null : o.scenario().name());
         j.put("host", o.host());
         j.put("port", o.port());
+        if (o.targets().size() > 1) {
+            j.put("targets", o.targets().addresses().stream().map(Targets::describe).toList());
+        }
         j.put("clients", r.clients());
         j.put("silent", o.silent());
         j.put("messagesPerClient", o.idle() ? 0 : o.messages());
@@ -112,7 +122,7 @@ public final class ReportPrinter {
         j.put("payload", o.payload());
         j.put("idle", o.idle());
         j.put("joined", r.joined());
-        j.put("joinMs", r.joinNanos() / 1e6);
+        j.put("joinMs", decimal(r.joinNanos() / 1e6));
         j.put("notJoined", r.clients() - r.joined());
         j.put("senders", r.senders());
         j.put("sent", r.sent());
@@ -124,11 +134,11 @@ public final class ReportPrinter {
         j.put("duplicated", r.duplicated());
         j.put("outOfOrder", r.outOfOrder());
         j.put("deliveriesPerSec", Math.round(r.deliveriesPerSecond()));
-        j.put("latencyP50Ms", r.latencyP50() / 1e6);
-        j.put("latencyP99Ms", r.latencyP99() / 1e6);
-        j.put("latencyP999Ms", r.latencyP999() / 1e6);
-        j.put("latencyMaxMs", r.latencyMax() / 1e6);
-        j.put("latencyMeanMs", r.latencyMean() / 1e6);
+        j.put("latencyP50Ms", decimal(r.latencyP50() / 1e6));
+        j.put("latencyP99Ms", decimal(r.latencyP99() / 1e6));
+        j.put("latencyP999Ms", decimal(r.latencyP999() / 1e6));
+        j.put("latencyMaxMs", decimal(r.latencyMax() / 1e6));
+        j.put("latencyMeanMs", decimal(r.latencyMean() / 1e6));
         j.put("silentJoined", r.silent());
         j.put("silentDisconnected", r.silentDisconnected());
         j.put("readersDropped", r.readersDropped());
@@ -138,13 +148,18 @@ public final class ReportPrinter {
         j.put("rssBeforeKb", r.rssBeforeKb());
         j.put("rssAfterJoinKb", r.rssAfterJoinKb());
         j.put("rssEndKb", r.rssEndKb());
-        j.put("rssPerConnectionKb", r.rssPerConnectionKb());
+        j.put("rssPerConnectionKb", decimal(r.rssPerConnectionKb()));
         j.put("toolCpuPercent", Math.round(r.toolCpuPercent()));
-        j.put("elapsedMs", r.elapsedNanos() / 1e6);
+        j.put("elapsedMs", decimal(r.elapsedNanos() / 1e6));
         j.put("timedOut", r.timedOut());
         j.put("stalled", r.stalled());
         j.put("clean", r.clean());
-        return j.toString();
+        return JSON.writeValueAsString(j);
+    }
+
+    /** Three decimals, as the text report shows them; null for what is not a number. */
+    private static BigDecimal decimal(double value) {
+        return Double.isFinite(value) ? BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP) : null;
     }
 
     static String millis(long nanos) {
@@ -161,54 +176,5 @@ public final class ReportPrinter {
 
     private static void row(StringBuilder sb, String label, String value) {
         sb.append(String.format(Locale.ROOT, "%-16s%s%n", label, value));
-    }
-
-    /** A flat JSON object written by hand (no library needed for one line). */
-    static final class Json {
-        private final StringBuilder sb = new StringBuilder("{");
-
-        void put(String key, Object value) {
-            if (sb.length() > 1) {
-                sb.append(',');
-            }
-            quote(key);
-            sb.append(':');
-            if (value == null) {
-                sb.append("null");
-            } else if (value instanceof Double d) {
-                sb.append(Double.isFinite(d) ? String.format(Locale.ROOT, "%.3f", d) : "null");
-            } else if (value instanceof Number || value instanceof Boolean) {
-                sb.append(value);
-            } else {
-                quote(value.toString());
-            }
-        }
-
-        private void quote(String s) {
-            sb.append('"');
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                switch (c) {
-                    case '"' -> sb.append("\\\"");
-                    case '\\' -> sb.append("\\\\");
-                    case '\n' -> sb.append("\\n");
-                    case '\r' -> sb.append("\\r");
-                    case '\t' -> sb.append("\\t");
-                    default -> {
-                        if (c < 0x20) {
-                            sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                        } else {
-                            sb.append(c);
-                        }
-                    }
-                }
-            }
-            sb.append('"');
-        }
-
-        @Override
-        public String toString() {
-            return sb + "}";
-        }
     }
 }

@@ -119,7 +119,9 @@ final class WriterLoop implements Runnable {
             return;
         }
         if (connection.hasBacklog()) {
-            // its socket is full: the selector brings it back
+            // its socket is full: the selector brings it back once it is registered (it may not
+            // be yet: the backlog can come from before this outbox was handed to this loop)
+            awaitWritable(connection, outbox);
             return;
         }
         int turn = 0;

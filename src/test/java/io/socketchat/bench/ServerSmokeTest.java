@@ -25,7 +25,7 @@ class ServerSmokeTest {
                 "--management.server.port=0", "--server.port=0", "--chat.console.enabled=false",
                 "--chat.rate-limit=0", "--chat.max-clients=50",
                 // every simulated user comes from 127.0.0.1
-                "--chat.max-connections-per-address=0");
+                "--chat.max-connections-per-address=0", "--logging.level.root=WARN");
         port = server.getBean("chatConnectionFactory", AbstractServerConnectionFactory.class).getPort();
     }
 

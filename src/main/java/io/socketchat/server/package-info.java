@@ -1,0 +1,20 @@
+/**
+ * The TCP side of the chat: Spring Integration's NIO connection factory, line framing, putting
+ * each connection's lines back in order, the writer loops, connection events and an orderly
+ * shutdown. It turns bytes into lines for the {@code room} and batches of lines back into bytes,
+ * and nothing in it waits on a client's socket.
+ * <p>
+ * The path of a line, from one user's socket to another's:
+ * <pre>
+ * socket ─▶ NIO selector (chat-io thread) ─▶ ChatNioConnection.readPacket
+ *        ─▶ ChatLineDeserializer: one LF line, numbered by the connection's InboundOrder
+ *        ─▶ inbound adapter ─▶ Frame.deliver ─▶ InboundOrder: handed on in the order sent
+ *        ─▶ room.Reception.lineFrom ─▶ room.ChatRoom ─▶ each recipient's room.Outbox.offer
+ *        ─▶ SocketWriters.drain ─▶ the recipient's WriterLoop (one thread per core)
+ *        ─▶ Outbox.nextBatch ─▶ SocketWriters.send ─▶ toClients channel ─▶ outbound adapter
+ *        ─▶ ChatNioConnection.send: what the socket takes now ─▶ socket
+ *           └ the rest waits as the connection's backlog until the WriterLoop's selector
+ *             says the socket is writable (writeBacklog), then the outbox goes on
+ * </pre>
+ */
+package io.socketchat.server;
