@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPending connections still choosing a name before new ones are turned away
  * @param shutdownGrace how long shutdown waits for queued lines to be delivered
  * @param console the admin console on the server's terminal
+ * @param cluster several nodes serving one room through Redis
  */
 @ConfigurationProperties("chat")
 public record ChatProperties(
@@ -37,7 +38,8 @@ public record ChatProperties(
         @DefaultValue("") String password,
         @DefaultValue("64") int maxPending,
         @DefaultValue("5s") Duration shutdownGrace,
-        @DefaultValue Console console) {
+        @DefaultValue Console console,
+        @DefaultValue Cluster cluster) {
 
     public ChatProperties {
         require(port >= 0 && port <= 65535, "chat.port must be between 0 and 65535, was " + port);
@@ -51,6 +53,7 @@ public record ChatProperties(
         require(!shutdownGrace.isNegative(), "chat.shutdown-grace must not be negative");
         password = password == null ? "" : password;
         console = console == null ? new Console(true) : console;
+        cluster = cluster == null ? new Cluster(false, "", Duration.ofSeconds(15)) : cluster;
     }
 
     public boolean hasPassword() {
@@ -59,6 +62,21 @@ public record ChatProperties(
 
     /** @param enabled start the admin console when standard input is a terminal */
     public record Console(@DefaultValue("true") boolean enabled) {
+    }
+
+    /**
+     * @param enabled join the room kept in Redis ({@code spring.data.redis.*}) instead of keeping it in this JVM
+     * @param nodeName this node's name in health and logs; empty means {@code <host>:<chat.port>}
+     * @param lease how long a node's users keep their names and places once the node stops renewing them
+     *        (a node that dies: the others see its users leave within the lease plus 5 s)
+     */
+    public record Cluster(@DefaultValue("false") boolean enabled, @DefaultValue("") String nodeName,
+            @DefaultValue("15s") Duration lease) {
+
+        public Cluster {
+            nodeName = nodeName == null ? "" : nodeName.strip();
+            require(lease != null && lease.toMillis() >= 1000, "chat.cluster.lease must be at least 1s, was " + lease);
+        }
     }
 
     private static void require(boolean condition, String message) {

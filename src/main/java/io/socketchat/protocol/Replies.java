@@ -13,6 +13,10 @@ public final class Replies {
     public static final String HISTORY_END = "-- end of history --";
     public static final String SHUTTING_DOWN = "* Server is shutting down.";
     public static final String TOO_FAST = "! You are sending too fast; message not sent.";
+    /** A joined user's line when the room's store (Redis, with several nodes) cannot be reached. */
+    public static final String NOT_DELIVERED = "! Not delivered: the chat is unavailable. Try again shortly.";
+    /** A new connection when the room's store cannot be reached; the connection is then closed. */
+    public static final String CHAT_UNAVAILABLE = "! Chat unavailable. Try again later.";
 
     public static final List<String> HELP = List.of(
             "* Commands:",

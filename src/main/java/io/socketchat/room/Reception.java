@@ -55,6 +55,9 @@ public class Reception {
         if (closing) {
             turnAway(session, Replies.SHUTTING_DOWN, "shutting-down");
         }
+        else if (!room.available()) {
+            turnAway(session, Replies.CHAT_UNAVAILABLE, "unavailable");
+        }
         else if (room.isFull()) {
             turnAway(session, Replies.serverFull(room.size(), properties.maxClients()), "full");
         }
@@ -202,6 +205,13 @@ public class Reception {
         session.advance(Stage.JOINED, Stage.NAME);
         if (outcome == ChatRoom.Join.TAKEN) {
             return "is taken";
+        }
+        if (outcome == ChatRoom.Join.UNAVAILABLE) {
+            metrics.rejected("unavailable");
+            session.send(Replies.CHAT_UNAVAILABLE);
+            session.outbox().closeWhenWritten();
+            leavePending(session);
+            return null;
         }
         metrics.rejected("full");
         session.send(Replies.serverFull(room.size(), properties.maxClients()));

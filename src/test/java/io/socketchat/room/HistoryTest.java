@@ -44,7 +44,7 @@ class HistoryTest {
     void noBlockWhenNothingWasSaidOrHistoryIsOff() {
         server = RunningServer.start("--chat.history-size=0");
         LineClient alice = server.join("alice");
-        alice.send("nobody hears this");
+        alice.send("nobody hears this").send("/who").expect("* 1 user online: alice");
         server.connect().expectStartingWith("Welcome").send("bob").expectStartingWith("Hello bob!")
                 .send("/who").expect("* 2 users online: alice, bob");
     }
@@ -53,7 +53,8 @@ class HistoryTest {
     void oneMessageIsCountedInTheSingular() {
         server = RunningServer.start();
         LineClient alice = server.join("alice");
-        alice.send("only this");
+        // the answer to /who proves the line before it was handled
+        alice.send("only this").send("/who").expect("* 1 user online: alice");
         server.connect().expectStartingWith("Welcome").send("bob").expectStartingWith("Hello bob!")
                 .expect("-- last 1 message --").expect("alice: only this").expect("-- end of history --");
     }
