@@ -85,6 +85,11 @@ public class ChatRoom implements RoomLedger.Room {
         return ledger.available();
     }
 
+    /** What the health component shows of where the room is kept. */
+    public Map<String, Object> ledgerDetails() {
+        return ledger.details();
+    }
+
     /** The names in the chat, sorted as people read them. */
     public List<String> who() {
         lock.lock();

@@ -214,7 +214,8 @@ public class Reception {
             return null;
         }
         metrics.rejected("full");
-        session.send(Replies.serverFull(room.size(), properties.maxClients()));
+        // with several nodes this node may not have seen the join that took the last place yet
+        session.send(Replies.serverFull(Math.max(room.size(), properties.maxClients()), properties.maxClients()));
         session.outbox().closeWhenWritten();
         leavePending(session);
         return null;

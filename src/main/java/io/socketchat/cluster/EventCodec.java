@@ -1,0 +1,74 @@
+package io.socketchat.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.socketchat.protocol.Replies;
+import io.socketchat.protocol.Username;
+import io.socketchat.room.Member;
+import io.socketchat.room.RoomEvent;
+
+/**
+ * Room events as the fields of a stream entry: {@code t} the kind, {@code m} the member id,
+ * {@code n} the member's name, {@code to} a new name or a target id, {@code x} a text. Joins,
+ * leaves and renames are written by the scripts that change the names, with the same fields.
+ */
+final class EventCodec {
+
+    private EventCodec() {
+    }
+
+    /** The fields of a public line, private message or kick, as name/value pairs. */
+    static List<String> fields(RoomEvent event) {
+        List<String> fields = new ArrayList<>(8);
+        if (event instanceof RoomEvent.Public line) {
+            add(fields, "t", "P", "m", line.fromId() == null ? "" : line.fromId(), "x", line.line());
+        }
+        else if (event instanceof RoomEvent.Private message) {
+            add(fields, "t", "M", "m", message.from().id(), "n", message.from().name().display(), "to", message.toId(),
+                    "x", message.text());
+        }
+        else if (event instanceof RoomEvent.Kick kick) {
+            add(fields, "t", "K", "to", kick.targetId(), "x", kick.reason());
+        }
+        else {
+            throw new IllegalArgumentException("Not published as a line: " + event);
+        }
+        return fields;
+    }
+
+    /** @return the event, or null for an entry this version does not know (written by a newer node) */
+    static RoomEvent event(Map<String, String> fields) {
+        String kind = fields.getOrDefault("t", "");
+        return switch (kind) {
+            case "P" -> new RoomEvent.Public(emptyToNull(fields.get("m")), text(fields));
+            case "M" -> new RoomEvent.Private(member(fields), fields.get("to"), text(fields));
+            case "K" -> new RoomEvent.Kick(fields.get("to"), text(fields));
+            case "J" -> new RoomEvent.Joined(member(fields));
+            case "L" -> {
+                Member member = member(fields);
+                String notice = text(fields);
+                yield new RoomEvent.Left(member, notice.isEmpty() ? Replies.left(member.name()) : notice);
+            }
+            case "R" -> new RoomEvent.Renamed(member(fields), new Username(fields.get("to")));
+            default -> null;
+        };
+    }
+
+    private static Member member(Map<String, String> fields) {
+        return new Member(fields.get("m"), new Username(fields.get("n")));
+    }
+
+    private static String text(Map<String, String> fields) {
+        return fields.getOrDefault("x", "");
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    private static void add(List<String> fields, String... pairs) {
+        fields.addAll(List.of(pairs));
+    }
+}
