@@ -1,6 +1,10 @@
--- ARGV: member id, name key, display name, lease ms, max clients, reap grace ms, stream max length.
+-- ARGV: member id, name key, display name, lease ms, max clients, reap grace ms, stream max length,
+-- deadline (ms).
 -- The name must be free and a place left: both are taken at once, so racing joins have one winner.
 local now = now_ms()
+if now > tonumber(ARGV[8]) then
+  return {'LATE'}
+end
 reap(now, tonumber(ARGV[6]), ARGV[7])
 if redis.call('HEXISTS', NAMES, ARGV[2]) == 1 then
   return {'TAKEN'}

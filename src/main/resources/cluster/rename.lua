@@ -1,4 +1,7 @@
--- ARGV: member id, new name key, new display name, stream max length.
+-- ARGV: member id, new name key, new display name, stream max length, deadline (ms).
+if now_ms() > tonumber(ARGV[5]) then
+  return {'LATE'}
+end
 local owner = redis.call('HGET', NAMES, ARGV[2])
 if owner and owner ~= ARGV[1] then
   return {'TAKEN'}

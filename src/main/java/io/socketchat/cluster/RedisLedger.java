@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.socketchat.config.ChatProperties;
@@ -56,6 +58,7 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
     private StreamReader reader;
     private volatile Thread readerThread;
     private ScheduledFuture<?> renewal;
+    private final CountDownLatch firstContact = new CountDownLatch(1);
 
     public RedisLedger(StringRedisTemplate redis, RedisConnectionFactory factory, ChatProperties properties,
             TaskScheduler scheduler, String node, Duration commandTimeout) {
@@ -75,20 +78,21 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
     @Override
     public ChatRoom.Join join(Member member, int maxClients) {
         List<?> reply = run(scripts.join, member.id(), member.name().key(), member.name().display(),
-                properties.cluster().lease().toMillis(), maxClients, REAP_GRACE.toMillis(), STREAM_MAX);
+                properties.cluster().lease().toMillis(), maxClients, REAP_GRACE.toMillis(), STREAM_MAX, deadline());
         return switch (String.valueOf(reply.get(0))) {
             case "JOINED" -> {
                 awaitApplied(reply);
                 yield ChatRoom.Join.JOINED;
             }
             case "TAKEN" -> ChatRoom.Join.TAKEN;
-            default -> ChatRoom.Join.FULL;
+            case "FULL" -> ChatRoom.Join.FULL;
+            default -> throw late();
         };
     }
 
     @Override
     public boolean rename(Member member, Username to) {
-        List<?> reply = run(scripts.rename, member.id(), to.key(), to.display(), STREAM_MAX);
+        List<?> reply = run(scripts.rename, member.id(), to.key(), to.display(), STREAM_MAX, deadline());
         return switch (String.valueOf(reply.get(0))) {
             case "RENAMED" -> {
                 awaitApplied(reply);
@@ -96,7 +100,8 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
             }
             case "TAKEN" -> false;
             // the room let this user go (lease ran out): the leave is on its way to this node
-            default -> throw new RoomUnavailableException("No longer in the room", null);
+            case "GONE" -> throw new RoomUnavailableException("No longer in the room", null);
+            default -> throw late();
         };
     }
 
@@ -107,10 +112,14 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
 
     @Override
     public void publish(RoomEvent event) {
-        List<Object> args = new ArrayList<>(List.of(lineIdPrefix + lines.incrementAndGet(), STREAM_MAX,
+        List<Object> args = new ArrayList<>(List.of(lineIdPrefix + lines.incrementAndGet(), deadline(), STREAM_MAX,
                 properties.historySize(), event instanceof RoomEvent.Public line ? line.line() : ""));
         args.addAll(EventCodec.fields(event));
-        awaitApplied(run(scripts.publish, args.toArray()));
+        List<?> reply = run(scripts.publish, args.toArray());
+        if ("LATE".equals(reply.get(0))) {
+            throw late();
+        }
+        awaitApplied(reply);
     }
 
     @Override
@@ -135,10 +144,27 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
         thread.setDaemon(true);
         readerThread = thread;
         thread.start();
+        awaitFirstContact();
         Duration every = Duration.ofMillis(Math.max(250, properties.cluster().lease().toMillis() / 3));
         // also how often members of stopped nodes are let go: at most a second late
         renewal = scheduler.scheduleAtFixedRate(this::renew, min(every, Duration.ofSeconds(1)));
         log.info("Node {} joins the room in Redis (lease {})", node, properties.cluster().lease());
+    }
+
+    /**
+     * Holds start-up (the chat port opens after this) until the room's state is read, so the
+     * first users are not turned away; a node whose Redis is down starts anyway and goes on once
+     * Redis is reachable.
+     */
+    private void awaitFirstContact() {
+        try {
+            if (!firstContact.await(commandTimeout.toMillis() * 2, TimeUnit.MILLISECONDS)) {
+                log.warn("Redis is unreachable; node {} starts, and turns users away until Redis is back", node);
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -217,6 +243,19 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
         }
     }
 
+    /**
+     * When a command must have run, by Redis' clock: a command Redis reads only after this node
+     * gave up waiting (Redis paused) must not take effect, since the user was told it did not.
+     * (Assumes the nodes' clocks and Redis' agree within the command timeout.)
+     */
+    private long deadline() {
+        return System.currentTimeMillis() + commandTimeout.toMillis();
+    }
+
+    private static RoomUnavailableException late() {
+        return new RoomUnavailableException("Redis answered after the command timeout", null);
+    }
+
     private void unreachable(RuntimeException failure) {
         if (available) {
             log.warn("Redis is unreachable; the chat is unavailable until it is back: {}", failure.getMessage());
@@ -276,6 +315,7 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
         @Override
         public void reachable(boolean reachable, RuntimeException failure) {
             if (reachable) {
+                firstContact.countDown();
                 if (!available) {
                     log.info("Redis is reachable; node {} serves the room", node);
                 }

@@ -21,8 +21,11 @@ final class Nodes implements AutoCloseable {
 
     RunningServer start(String name, String... args) {
         List<String> all = new ArrayList<>(List.of("--chat.cluster.enabled=true", "--chat.cluster.node-name=" + name,
-                "--chat.cluster.lease=" + LEASE, "--spring.data.redis.port=" + redis.port(), "--chat.rate-limit=0"));
+                "--spring.data.redis.port=" + redis.port(), "--chat.rate-limit=0"));
         all.addAll(List.of(args));
+        if (all.stream().noneMatch(arg -> arg.startsWith("--chat.cluster.lease="))) {
+            all.add("--chat.cluster.lease=" + LEASE);
+        }
         RunningServer node = RunningServer.start(all.toArray(String[]::new));
         started.add(node);
         return node;
