@@ -3,6 +3,12 @@ package io.socketchat.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import io.socketchat.admin.AdminCommands;
 import io.socketchat.room.ChatRoom;
 import io.socketchat.support.LineClient;
 import io.socketchat.support.RedisServer;
@@ -71,5 +77,28 @@ class TwoNodesTest {
         // node b applies the leave a moment after node a
         await().atMost(LineClient.TIMEOUT).untilAsserted(() -> assertThat(b.bean(ChatRoom.class).who()).containsExactly("alice"));
         assertThat(b.bean(ChatRoom.class).kick("robert", "")).isFalse();
+    }
+
+    @Test
+    void shutdownStopsOneNodeOnlyItsUsersAreToldAndTheOthersSeeThemLeave() throws Exception {
+        RunningServer a = nodes.start("a");
+        RunningServer b = nodes.start("b");
+        LineClient alice = a.join("alice");
+        try (LineClient bob = LineClient.connect(b.port())) {
+            bob.expectStartingWith("Welcome").send("bob").expectStartingWith("Hello bob! 2 users online: alice, bob.");
+            alice.expect("* bob joined the chat");
+            assertThat(a.bean(AdminCommands.class).who()).isEqualTo("2 online: alice, bob");
+
+            b.context().close();
+            bob.expect("* Server is shutting down.");
+            bob.expectClosed();
+            alice.expect("* bob left the chat");
+        }
+        assertThat(a.bean(AdminCommands.class).who()).isEqualTo("1 online: alice");
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + a.httpPort() + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("chat_users 1.0", "chat_messages_received_total");
     }
 }
