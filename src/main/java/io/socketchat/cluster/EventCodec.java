@@ -56,6 +56,24 @@ final class EventCodec {
         };
     }
 
+    /**
+     * The room's state from {@code snapshot.lua}: [last id, n, n history lines newest first,
+     * then member id and "key\nname" pairs].
+     */
+    static RoomEvent.Restored restored(List<?> reply) {
+        int historyLines = Integer.parseInt(String.valueOf(reply.get(1)));
+        List<String> history = new ArrayList<>(historyLines);
+        for (int i = 2 + historyLines - 1; i >= 2; i--) {
+            history.add(String.valueOf(reply.get(i)));
+        }
+        List<Member> roster = new ArrayList<>();
+        for (int i = 2 + historyLines; i + 1 < reply.size(); i += 2) {
+            String entry = String.valueOf(reply.get(i + 1));
+            roster.add(new Member(String.valueOf(reply.get(i)), new Username(entry.substring(entry.indexOf('\n') + 1))));
+        }
+        return new RoomEvent.Restored(roster, history);
+    }
+
     private static Member member(Map<String, String> fields) {
         return new Member(fields.get("m"), new Username(fields.get("n")));
     }

@@ -274,18 +274,7 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
         public String restore() {
             List<?> reply = execute(scripts.snapshot, properties.historySize());
             String last = String.valueOf(reply.get(0));
-            int historyLines = Integer.parseInt(String.valueOf(reply.get(1)));
-            List<String> history = new ArrayList<>(historyLines);
-            for (int i = 2 + historyLines - 1; i >= 2; i--) {
-                history.add(String.valueOf(reply.get(i)));
-            }
-            List<Member> roster = new ArrayList<>();
-            for (int i = 2 + historyLines; i + 1 < reply.size(); i += 2) {
-                String entry = String.valueOf(reply.get(i + 1));
-                roster.add(new Member(String.valueOf(reply.get(i)),
-                        new Username(entry.substring(entry.indexOf('\n') + 1))));
-            }
-            room.apply(new RoomEvent.Restored(roster, history));
+            room.apply(EventCodec.restored(reply));
             room.applied();
             progress.advanced(last);
             progress.batchDone();
