@@ -100,6 +100,36 @@ class RedisOutageTest {
         bob.send("/who").expect("* 2 users online: alice, bob");
     }
 
+    @Test
+    void aNodeStartedWhileRedisIsDownTurnsUsersAwayThenServesOnceRedisIsUp() {
+        redis.stop();
+        try {
+            RunningServer a = nodes.start("a");
+            LineClient early = LineClient.connect(a.port());
+            early.expect("! Chat unavailable. Try again later.");
+            early.expectClosed();
+            assertThat(get(a, "/actuator/health/readiness").statusCode()).isEqualTo(503);
+
+            redis.start();
+            awaitReadiness(a, 200);
+            a.join("alice");
+        }
+        finally {
+            if (!redisAnswers()) {
+                redis.start();
+            }
+        }
+    }
+
+    private static boolean redisAnswers() {
+        try {
+            return "+PONG".equals(redis.command("PING"));
+        }
+        catch (AssertionError ex) {
+            return false;
+        }
+    }
+
     private void awaitReadiness(RunningServer node, int status) {
         await().atMost(RECOVERY).pollInterval(Duration.ofMillis(100))
                 .until(() -> get(node, "/actuator/health/readiness").statusCode() == status);
