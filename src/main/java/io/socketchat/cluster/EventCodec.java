@@ -11,7 +11,8 @@ import io.socketchat.room.RoomEvent;
 
 /**
  * Room events as the fields of a stream entry: {@code t} the kind, {@code m} the member id,
- * {@code n} the member's name, {@code to} a new name or a target id, {@code x} a text. Joins,
+ * {@code n} the member's name, {@code to} a new name or a target id, {@code x} a text,
+ * {@code o} the node instance that appended a line (read only by that node). Joins,
  * leaves and renames are written by the scripts that change the names, with the same fields.
  */
 final class EventCodec {

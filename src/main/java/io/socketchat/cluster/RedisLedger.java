@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.socketchat.config.ChatProperties;
@@ -41,6 +42,8 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
     static final int STREAM_MAX = 10_000;
     /** How long past its lease a member is kept, so that a short stall of Redis drops nobody. */
     static final Duration REAP_GRACE = Duration.ofSeconds(2);
+    /** Lines of this node its reader may trail by before senders wait: well below {@link #STREAM_MAX}. */
+    static final int MAX_UNAPPLIED = 1_000;
 
     private final StringRedisTemplate redis;
     private final RedisConnectionFactory factory;
@@ -50,7 +53,10 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
     private final Duration commandTimeout;
     private final LedgerScripts scripts = new LedgerScripts();
     private final Progress progress = new Progress();
-    private final String lineIdPrefix = UUID.randomUUID() + "-";
+    /** This node's instance: the origin of its lines in the stream, the prefix of their ids. */
+    private final String instance = UUID.randomUUID().toString();
+    /** Lines this node appended that its reader has not applied yet. */
+    private final AtomicInteger unapplied = new AtomicInteger();
     private final AtomicLong lines = new AtomicLong();
     private volatile Room room;
     private volatile boolean available;
@@ -110,16 +116,25 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
         awaitApplied(run(scripts.leave, member.id(), notice, STREAM_MAX));
     }
 
+    /**
+     * Appends a public line, private message or kick. Its sender need not wait for it to come
+     * back (a sender never sees its own line), unless this node's reader is far behind on the
+     * lines this node appended: then senders wait, which keeps every reader well within the
+     * stream's length.
+     */
     @Override
     public void publish(RoomEvent event) {
-        List<Object> args = new ArrayList<>(List.of(lineIdPrefix + lines.incrementAndGet(), deadline(), STREAM_MAX,
+        List<Object> args = new ArrayList<>(List.of(instance + "-" + lines.incrementAndGet(), deadline(), STREAM_MAX,
                 properties.historySize(), event instanceof RoomEvent.Public line ? line.line() : ""));
         args.addAll(EventCodec.fields(event));
+        args.addAll(List.of("o", instance));
         List<?> reply = run(scripts.publish, args.toArray());
         if ("LATE".equals(reply.get(0))) {
             throw late();
         }
-        awaitApplied(reply);
+        if ("PUBLISHED".equals(reply.get(0)) && unapplied.incrementAndGet() > MAX_UNAPPLIED) {
+            awaitApplied(reply);
+        }
     }
 
     @Override
@@ -291,6 +306,9 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
             }
             catch (RuntimeException ex) {
                 log.error("Cannot apply the room's event {} {}", id, fields, ex);
+            }
+            if (instance.equals(fields.get("o"))) {
+                unapplied.decrementAndGet();
             }
             progress.advanced(id);
         }
