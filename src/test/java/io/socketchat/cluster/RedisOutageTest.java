@@ -10,6 +10,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.socketchat.protocol.Username;
+import io.socketchat.room.Member;
+import io.socketchat.room.RoomLedger;
 import io.socketchat.support.LineClient;
 import io.socketchat.support.RedisServer;
 import io.socketchat.support.RunningServer;
@@ -119,6 +122,24 @@ class RedisOutageTest {
                 redis.start();
             }
         }
+    }
+
+    @Test
+    void aUserTheRoomLetGoWhileStillConnectedIsToldAndDisconnected() {
+        RunningServer a = nodes.start("a");
+        RunningServer b = nodes.start("b");
+        LineClient alice = a.join("alice");
+        LineClient bob = b.join("bob");
+        alice.expect("* bob joined the chat");
+
+        // what a node does for a member whose lease ran out (its node was cut off from Redis too long)
+        String id = redis.command("HGET", "socketchat:{room}:names", "alice");
+        b.bean(RoomLedger.class).leave(new Member(id, new Username("alice")), "* alice left the chat");
+        alice.expect("! Chat unavailable. Try again later.");
+        alice.expectClosed();
+        bob.expect("* alice left the chat");
+        a.join("alice");
+        bob.expect("* alice joined the chat");
     }
 
     private static boolean redisAnswers() {

@@ -109,7 +109,7 @@ public final class RedisServer implements BeforeAllCallback, BeforeEachCallback,
         }
     }
 
-    /** One command over RESP; the first line of the answer. */
+    /** One command over RESP; the answer's first line, or the value of a bulk string answer. */
     public String command(String... words) {
         String answer = tryCommand(words);
         if (answer == null) {
@@ -131,18 +131,23 @@ public final class RedisServer implements BeforeAllCallback, BeforeEachCallback,
             out.write(request.toString().getBytes(StandardCharsets.UTF_8));
             out.flush();
             InputStream in = socket.getInputStream();
-            StringBuilder line = new StringBuilder();
-            int b;
-            while ((b = in.read()) >= 0 && b != '\n') {
-                if (b != '\r') {
-                    line.append((char) b);
-                }
-            }
-            return line.toString();
+            String first = readLine(in);
+            return first.startsWith("$") && !first.equals("$-1") ? readLine(in) : first;
         }
         catch (IOException ex) {
             return null;
         }
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int b;
+        while ((b = in.read()) >= 0 && b != '\n') {
+            if (b != '\r') {
+                line.append((char) b);
+            }
+        }
+        return line.toString();
     }
 
     private void signal(String signal) {
