@@ -29,6 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        for 10 minutes; 0 = no lockout
  * @param console the admin console on the server's terminal
  * @param web the chat page and its WebSocket on the HTTP port
+ * @param cluster several nodes serving one room through Redis
  */
 @ConfigurationProperties("chat")
 public record ChatProperties(
@@ -47,7 +48,8 @@ public record ChatProperties(
         @DefaultValue("10") int maxConnectionsPerAddress,
         @DefaultValue("5") int passwordAttempts,
         @DefaultValue Console console,
-        @DefaultValue Web web) {
+        @DefaultValue Web web,
+        @DefaultValue Cluster cluster) {
 
     public ChatProperties {
         require(port >= 0 && port <= 65535, "chat.port must be between 0 and 65535, was " + port);
@@ -65,6 +67,7 @@ public record ChatProperties(
         password = password == null ? "" : password;
         console = console == null ? new Console(true) : console;
         web = web == null ? new Web(true, List.of()) : web;
+        cluster = cluster == null ? new Cluster(false, "", Duration.ofSeconds(15)) : cluster;
     }
 
     public boolean hasPassword() {
@@ -92,6 +95,21 @@ public record ChatProperties(
                         "chat.web.allowed-origins: \"" + origin
                                 + "\" is not an origin like https://chat.example.org or http://host:8080 (no path), nor *");
             }
+        }
+    }
+
+    /**
+     * @param enabled join the room kept in Redis ({@code spring.data.redis.*}) instead of keeping it in this JVM
+     * @param nodeName this node's name in health and logs; empty means {@code <host>:<chat.port>}
+     * @param lease how long a node's users keep their names and places once the node stops renewing them
+     *        (a node that dies: the others see its users leave within the lease plus 5 s)
+     */
+    public record Cluster(@DefaultValue("false") boolean enabled, @DefaultValue("") String nodeName,
+            @DefaultValue("15s") Duration lease) {
+
+        public Cluster {
+            nodeName = nodeName == null ? "" : nodeName.strip();
+            require(lease != null && lease.toMillis() >= 1000, "chat.cluster.lease must be at least 1s, was " + lease);
         }
     }
 

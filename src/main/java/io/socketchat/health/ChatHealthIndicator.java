@@ -8,7 +8,10 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
 import org.springframework.stereotype.Component;
 
-/** The {@code chat} health component: UP while the TCP server listens, with who is in. */
+/**
+ * The {@code chat} health component: UP while the TCP server listens (and, with several nodes,
+ * Redis is reachable), with who is in.
+ */
 @Component("chat")
 class ChatHealthIndicator implements HealthIndicator {
 
@@ -24,10 +27,14 @@ class ChatHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        Health.Builder health = connectionFactory.isListening() ? Health.up() : Health.down();
-        return health.withDetail("port", connectionFactory.getPort())
+        Health.Builder health = connectionFactory.isListening() && room.available() ? Health.up() : Health.down();
+        health.withDetail("port", connectionFactory.getPort())
                 .withDetail("usersOnline", room.size())
-                .withDetail("maxClients", properties.maxClients())
-                .build();
+                .withDetail("maxClients", properties.maxClients());
+        if (properties.cluster().enabled()) {
+            health.withDetails(room.ledgerDetails()).withDetail("usersHere", room.sizeHere()).withDetail("usersAll",
+                    room.size());
+        }
+        return health.build();
     }
 }

@@ -2,40 +2,114 @@ package io.socketchat.protocol;
 
 import java.util.Locale;
 
-/** What a joined user's line asks for. */
+/**
+ * What a joined user's line asks for. Every command is handled through a {@link Handler}, which
+ * has one method per command: a new command does not compile until every handler says what it
+ * does with it. (Java 17 has no exhaustive pattern-matching {@code switch} over a sealed type: that
+ * is a preview there, final only in Java 21.)
+ */
 public sealed interface ChatCommand {
+
+    /**
+     * What to do with each command, for the one who sent it.
+     * @param <S> who sent the command
+     */
+    interface Handler<S> {
+        void say(S from, Say say);
+
+        void leave(S from, Leave leave);
+
+        void who(S from, Who who);
+
+        void help(S from, Help help);
+
+        void privateMessage(S from, PrivateMessage message);
+
+        void action(S from, Action action);
+
+        void nick(S from, Nick nick);
+
+        void misused(S from, Misused misused);
+
+        void unknown(S from, Unknown unknown);
+
+        void ignored(S from, Ignored ignored);
+    }
+
+    /** Calls the handler's method for this command. */
+    <S> void handle(Handler<S> handler, S from);
 
     /** A chat message for everyone else. */
     record Say(String text) implements ChatCommand {
+        @Override
+        public <S> void handle(Handler<S> handler, S from) {
+            handler.say(from, this);
+        }
     }
 
     record Leave() implements ChatCommand {
+        @Override
+        public <S> void handle(Handler<S> handler, S from) {
+            handler.leave(from, this);
+        }
     }
 
     record Who() implements ChatCommand {
+        @Override
+        public <S> void handle(Handler<S> handler, S from) {
+            handler.who(from, this);
+        }
     }
 
     record Help() implements ChatCommand {
+        @Override
+        public <S> void handle(Handler<S> handler, S from) {
+            handler.help(from, this);
+        }
     }
 
     record PrivateMessage(String recipient, String text) implements ChatCommand {
+        @Override
+        public <S> void handle(Handler<S> handler, S from) {
+            handler.privateMessage(from, this);
+        }
     }
 
     record Action(String text) implements ChatCommand {
+        @Override
+        public <S> void handle(Handler<S> handler, S from) {
+            handler.action(from, this);
+        }
     }
 
     record Nick(String newName) implements ChatCommand {
+        @Override
+        public <S> void handle(Handler<S> handler, S from) {
+            handler.nick(from, this);
+        }
     }
 
     /** A known command used the wrong way: the sender gets {@code usage} back. */
     record Misused(String usage) implements ChatCommand {
+        @Override
+        public <S> void handle(Handler<S> handler, S from) {
+            handler.misused(from, this);
+        }
     }
 
     record Unknown(String command) implements ChatCommand {
+        @Override
+        public <S> void handle(Handler<S> handler, S from) {
+            handler.unknown(from, this);
+        }
     }
 
     /** Nothing to do: the line was empty once trailing whitespace was trimmed. */
     record Ignored() implements ChatCommand {
+        @Override
+        public <S> void handle(Handler<S> handler, S from) {
+            handler.ignored(from, this);
+        }
     }
 
     /**

@@ -16,6 +16,10 @@ public final class Replies {
     public static final String TOO_MANY_FROM_ADDRESS = "! Too many connections from your address.";
     public static final String TOO_MANY_WRONG_PASSWORDS = "! Too many wrong passwords. Try again later.";
     public static final String BANNED = "! You are banned from this chat.";
+    /** A joined user's line when the room's store (Redis, with several nodes) cannot be reached. */
+    public static final String NOT_DELIVERED = "! Not delivered: the chat is unavailable. Try again shortly.";
+    /** A new connection when the room's store cannot be reached; the connection is then closed. */
+    public static final String CHAT_UNAVAILABLE = "! Chat unavailable. Try again later.";
 
     public static final List<String> HELP = List.of(
             "* Commands:",

@@ -61,7 +61,7 @@ public class Bouncer {
      * @param duration null for a ban until unbanned
      */
     public Outcome ban(String target, Duration duration, String reason) {
-        Session user = room.member(target);
+        Session user = room.memberHere(target);
         String address = user != null ? user.address() : addressIn(target);
         if (address == null) {
             return new Outcome.NoSuchTarget(target);

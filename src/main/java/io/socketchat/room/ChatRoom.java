@@ -1,9 +1,7 @@
 package io.socketchat.room;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.Map;
 
 import io.socketchat.config.ChatProperties;
 import io.socketchat.protocol.ChatCommand;
@@ -14,17 +12,19 @@ import io.socketchat.room.ChatMetrics.DropReason;
 import org.springframework.stereotype.Service;
 
 /**
- * The users in the chat and everything said among them. Joins, leaves, renames and public
- * lines go through one lock, so every user sees public lines in one order, history and live
- * lines never overlap for a newcomer, and a name has exactly one owner. Delivering a line only
- * queues it in each recipient's {@link Outbox}: nothing here waits on a socket.
+ * The users in the chat and everything said among them. Names, places and the order of events
+ * belong to the {@link RoomLedger} (this JVM, or Redis shared by several nodes); this node's
+ * {@link RoomView} applies each event in that order to the users connected here, so every user
+ * sees one order, history and live lines never overlap for a newcomer, and a name has exactly
+ * one owner. Delivering a line only queues it in each recipient's {@link Outbox}: nothing here
+ * waits on a socket, and nothing closes one while a lock is held ({@link #settle()}).
  */
 @Service
 public class ChatRoom {
 
     /** The outcome of a join attempt. */
     public enum Join {
-        JOINED, TAKEN, FULL
+        JOINED, TAKEN, FULL, UNAVAILABLE
     }
 
     /** Longest a sender is held while the server catches up on its readers. */
@@ -32,108 +32,92 @@ public class ChatRoom {
 
     private final ChatProperties properties;
     private final ChatMetrics metrics;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final List<Session> members = new ArrayList<>();
-    /** By {@link Username#key()}: in the order names are listed, so listing needs no sorting. */
-    private final TreeMap<String, Session> byName = new TreeMap<>();
-    private final History history;
-    private volatile int size;
+    private final RoomLedger ledger;
+    private final RoomView view;
+    private final CommandHandler commands = new CommandHandler(this);
 
-    public ChatRoom(ChatProperties properties, ChatMetrics metrics) {
+    public ChatRoom(ChatProperties properties, ChatMetrics metrics, RoomLedger ledger) {
         this.properties = properties;
         this.metrics = metrics;
-        this.history = new History(properties.historySize());
-        metrics.usersGauge(() -> size);
+        this.ledger = ledger;
+        this.view = new RoomView(properties.historySize(), this::settle);
+        metrics.usersGauge(view::sizeHere);
+        ledger.attach(view);
     }
 
+    /** Users in the room, on every node. */
     public int size() {
-        return size;
+        return view.size();
+    }
+
+    /** Users connected to this node. */
+    public int sizeHere() {
+        return view.sizeHere();
     }
 
     public boolean isFull() {
-        return size >= properties.maxClients();
+        return size() >= properties.maxClients();
+    }
+
+    /** False while the room's shared store cannot be reached. */
+    public boolean available() {
+        return ledger.available();
+    }
+
+    /** What the health component shows of where the room is kept. */
+    public Map<String, Object> ledgerDetails() {
+        return ledger.details();
     }
 
     /** The names in the chat, sorted as people read them. */
     public List<String> who() {
-        lock.lock();
-        try {
-            return names();
-        }
-        finally {
-            lock.unlock();
-        }
+        return view.names();
     }
 
     Join join(Session session, Username name) {
-        lock.lock();
+        session.name(name);
+        view.arriving(session);
+        Join outcome = Join.UNAVAILABLE;
         try {
-            if (byName.containsKey(name.key())) {
-                return Join.TAKEN;
-            }
-            if (members.size() >= properties.maxClients()) {
-                return Join.FULL;
-            }
-            session.name(name);
-            members.add(session);
-            byName.put(name.key(), session);
-            size = members.size();
-            session.send(Replies.hello(name, names()));
-            List<String> recent = history.lines();
-            if (!recent.isEmpty()) {
-                session.send(Replies.historyStart(recent.size()));
-                recent.forEach(session::send);
-                session.send(Replies.HISTORY_END);
-            }
-            // a notice, not kept in history
-            deliverToAllBut(session, Replies.joined(name));
-            return Join.JOINED;
+            outcome = ledger.join(Departure.memberOf(session), properties.maxClients());
+        }
+        catch (RoomUnavailableException ex) {
+            // refused below; a join the store took after all is let go when its lease runs out
         }
         finally {
-            lock.unlock();
+            if (outcome != Join.JOINED) {
+                view.notArriving(session);
+            }
+            settle();
         }
+        return outcome;
     }
 
     /** Handles one line of a joined user. */
     void handle(Session from, String line) {
         ChatCommand command = ChatCommand.parse(line);
-        if (command instanceof ChatCommand.Ignored) {
-            return;
+        if (!(command instanceof ChatCommand.Ignored)) {
+            metrics.received();
         }
-        metrics.received();
-        if (command instanceof ChatCommand.Say say) {
-            awaitCatchUp(publish(from, Replies.message(from.name(), say.text())));
+        try {
+            command.handle(commands, from);
         }
-        else if (command instanceof ChatCommand.Action action) {
-            awaitCatchUp(publish(from, Replies.action(from.name(), action.text())));
+        catch (RoomUnavailableException ex) {
+            from.send(Replies.NOT_DELIVERED);
         }
-        else if (command instanceof ChatCommand.PrivateMessage pm) {
-            whisper(from, pm.recipient(), pm.text());
-        }
-        else if (command instanceof ChatCommand.Who) {
-            from.send(Replies.who(who()));
-        }
-        else if (command instanceof ChatCommand.Help) {
-            Replies.HELP.forEach(from::send);
-        }
-        else if (command instanceof ChatCommand.Nick nick) {
-            rename(from, nick.newName());
-        }
-        else if (command instanceof ChatCommand.Leave) {
-            leave(from);
-            from.outbox().closeWhenWritten();
-        }
-        else if (command instanceof ChatCommand.Misused misused) {
-            from.send(Replies.usage(misused.usage()));
-        }
-        else if (command instanceof ChatCommand.Unknown unknown) {
-            from.send(Replies.unknownCommand(unknown.command()));
+        finally {
+            settle();
         }
     }
 
     /** The admin's words to everyone. */
     public void say(String text) {
-        publish(null, Replies.server(text));
+        try {
+            ledger.publish(new RoomEvent.Public(null, Replies.server(text)));
+        }
+        finally {
+            settle();
+        }
     }
 
     /** @return false when nobody has that name */
@@ -143,56 +127,87 @@ public class ChatRoom {
 
     /** Kicks with the kick notices, counted as dropped for {@code why}. */
     boolean kick(String name, String reason, DropReason why) {
-        lock.lock();
+        Member member = view.member(name);
+        if (member == null) {
+            return false;
+        }
         try {
-            Session session = byName.get(Username.keyOf(name));
-            if (session == null) {
-                return false;
-            }
-            session.send(Replies.youWereKicked(reason));
-            session.outbox().closeWhenWritten();
-            metrics.dropped(why);
-            depart(session, Replies.kicked(session.name(), reason));
-            return true;
+            ledger.publish(new RoomEvent.Kick(member.id(), reason, why));
         }
         finally {
-            lock.unlock();
+            settle();
         }
+        return true;
     }
 
-    /** A joined user's connection is gone. */
+    /** A joined user leaves or its connection is gone. */
     void leave(Session session) {
-        lock.lock();
-        try {
-            if (members.contains(session)) {
-                depart(session, Replies.left(session.name()));
-            }
+        if (view.withdraw(session)) {
+            leave(ledger, Departure.memberOf(session), Replies.left(session.name()));
         }
-        finally {
-            lock.unlock();
-        }
+        settle();
     }
 
-    /** A notice to everyone in the chat, not kept in history. */
+    /** A notice to everyone connected to this node, not kept in history. */
     void notice(String line) {
-        lock.lock();
-        try {
-            deliverToAllBut(null, line);
+        view.tellEveryoneHere(line);
+        settle();
+    }
+
+    void publish(Session from, String line) {
+        ledger.publish(new RoomEvent.Public(from.connectionId(), line));
+    }
+
+    void whisper(Session from, String recipientName, String text) {
+        Member to = view.member(recipientName);
+        if (to == null) {
+            from.send(Replies.noSuchUser(recipientName));
+            return;
         }
-        finally {
-            lock.unlock();
+        ledger.publish(new RoomEvent.Private(Departure.memberOf(from), to.id(), text));
+        from.send(Replies.privateTo(to.name(), text));
+    }
+
+    void rename(Session session, String newName) {
+        if (Username.check(newName) instanceof Username.Check.Rejected rejected) {
+            // a look-alike of someone else's name is refused as taken, whatever else is wrong with it
+            Member lookAlike = Username.MIXES_SCRIPTS.equals(rejected.reason()) ? view.member(newName) : null;
+            boolean taken = lookAlike != null && !lookAlike.id().equals(session.connectionId());
+            session.send(Replies.nickRejected(newName, taken ? "is taken" : rejected.reason()));
+            return;
+        }
+        if (!ledger.rename(Departure.memberOf(session), new Username(newName))) {
+            session.send(Replies.nickRejected(newName, "is taken"));
         }
     }
 
-    /** @return the outboxes that fell behind the server while taking the line */
-    private List<Outbox> publish(Session from, String line) {
-        lock.lock();
+    /** For tests: nothing may close a connection while this is true. */
+    boolean heldByCurrentThread() {
+        return view.heldByCurrentThread();
+    }
+
+    /** Frees the member's place; if the store cannot be reached, it frees it when the lease runs out. */
+    static void leave(RoomLedger ledger, Member member, String notice) {
         try {
-            history.add(line);
-            return deliverToAllBut(from, line);
+            ledger.leave(member, notice);
         }
-        finally {
-            lock.unlock();
+        catch (RoomUnavailableException ex) {
+            // this node no longer renews the member's lease
+        }
+    }
+
+    /**
+     * Carries out the departures queued while events were applied, then holds the calling thread
+     * while the server catches up on the outboxes it found behind. No lock may be held.
+     */
+    private void settle() {
+        Departure departure;
+        while ((departure = view.nextDeparture()) != null) {
+            departure.carryOut(view, ledger, metrics);
+        }
+        List<Outbox> behind = view.takeBehind();
+        if (!behind.isEmpty()) {
+            awaitCatchUp(behind);
         }
     }
 
@@ -200,10 +215,10 @@ public class ChatRoom {
      * Holds the sender until the server has written the outboxes that fell behind: the
      * server's own backpressure (the sender's further lines wait in TCP buffers meanwhile).
      */
-    private void awaitCatchUp(List<Outbox> behind) {
+    private void awaitCatchUp(List<Outbox> outboxes) {
         long deadline = System.nanoTime() + CATCH_UP_MILLIS * 1_000_000;
         try {
-            for (Outbox outbox : behind) {
+            for (Outbox outbox : outboxes) {
                 long left = (deadline - System.nanoTime()) / 1_000_000;
                 if (left <= 0) {
                     return;
@@ -216,113 +231,13 @@ public class ChatRoom {
         }
     }
 
-    private void whisper(Session from, String recipientName, String text) {
-        Session to = member(recipientName);
-        if (to == null) {
-            from.send(Replies.noSuchUser(recipientName));
-            return;
-        }
-        Outbox.Offer offer = to.outbox().offer(Outbox.encode(Replies.privateFrom(from.name(), text)));
-        if (offer == Outbox.Offer.REFUSED) {
-            dropNotReading(to);
-        }
-        from.send(Replies.privateTo(to.name(), text));
-        if (offer == Outbox.Offer.BEHIND) {
-            awaitCatchUp(List.of(to.outbox()));
-        }
+    /** Whoever has that name (or one that looks alike) on any node, or null. */
+    Member member(String name) {
+        return view.member(name);
     }
 
-    private void rename(Session session, String newName) {
-        Username.Check check = Username.check(newName);
-        if (check instanceof Username.Check.Rejected rejected) {
-            session.send(Replies.nickRejected(newName, rejected.reason()));
-            return;
-        }
-        Username wanted = new Username(newName);
-        lock.lock();
-        try {
-            Username old = session.name();
-            Session owner = byName.get(wanted.key());
-            if (owner != null && owner != session) {
-                session.send(Replies.nickRejected(newName, "is taken"));
-                return;
-            }
-            byName.remove(old.key());
-            byName.put(wanted.key(), session);
-            session.name(wanted);
-            deliverToAllBut(null, Replies.renamed(old, wanted));
-        }
-        finally {
-            lock.unlock();
-        }
-    }
-
-    /** The user with that name (or one that looks alike), or null. */
-    Session member(String name) {
-        lock.lock();
-        try {
-            return byName.get(Username.keyOf(name));
-        }
-        finally {
-            lock.unlock();
-        }
-    }
-
-    private void dropNotReading(Session session) {
-        lock.lock();
-        try {
-            if (members.contains(session)) {
-                metrics.dropped(DropReason.NOT_READING);
-                // out of the room first: closing publishes the close event on this thread
-                depart(session, Replies.notReading(session.name()));
-                session.outbox().closeNow();
-            }
-        }
-        finally {
-            lock.unlock();
-        }
-    }
-
-    /** Takes the session out and tells the others; they may overflow in turn. Lock held. */
-    private void depart(Session session, String notice) {
-        session.end();
-        members.remove(session);
-        byName.remove(session.name().key());
-        size = members.size();
-        deliverToAllBut(session, notice);
-    }
-
-    /**
-     * Queues the line for every member but one and drops those that do not read. Lock held.
-     * @return the outboxes that took the line while the server is behind on them
-     */
-    private List<Outbox> deliverToAllBut(Session except, String line) {
-        byte[] bytes = Outbox.encode(line);
-        List<Session> notReading = null;
-        List<Outbox> behind = List.of();
-        for (Session member : members) {
-            if (member == except) {
-                continue;
-            }
-            Outbox.Offer offer = member.outbox().offer(bytes);
-            if (offer == Outbox.Offer.REFUSED) {
-                notReading = notReading == null ? new ArrayList<>() : notReading;
-                notReading.add(member);
-            }
-            else if (offer == Outbox.Offer.BEHIND) {
-                behind = behind.isEmpty() ? new ArrayList<>() : behind;
-                behind.add(member.outbox());
-            }
-        }
-        if (notReading != null) {
-            notReading.forEach(this::dropNotReading);
-        }
-        return behind;
-    }
-
-    private List<String> names() {
-        List<String> names = new ArrayList<>(byName.size());
-        byName.values().forEach(member -> names.add(member.name().display()));
-        return names;
+    /** The user with that name (or one that looks alike) if connected to this node, or null. */
+    Session memberHere(String name) {
+        return view.sessionHere(name);
     }
 }

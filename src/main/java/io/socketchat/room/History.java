@@ -24,6 +24,12 @@ final class History {
         lines.addLast(line);
     }
 
+    /** The history as the room's shared store keeps it, oldest first. */
+    void replace(List<String> recent) {
+        lines.clear();
+        recent.subList(Math.max(0, recent.size() - size), recent.size()).forEach(this::add);
+    }
+
     List<String> lines() {
         return List.copyOf(lines);
     }

@@ -69,6 +69,9 @@ public class Reception {
         if (doors.isClosing()) {
             turnAway(session, Replies.SHUTTING_DOWN, "shutting-down");
         }
+        else if (!room.available()) {
+            turnAway(session, Replies.CHAT_UNAVAILABLE, "unavailable");
+        }
         else if (bouncer.isBanned(address)) {
             turnAway(session, Replies.BANNED, "banned");
         }
@@ -216,7 +219,13 @@ public class Reception {
         if (outcome == ChatRoom.Join.TAKEN) {
             return "is taken";
         }
-        turnAway(session, Replies.serverFull(room.size(), properties.maxClients()), "full");
+        if (outcome == ChatRoom.Join.UNAVAILABLE) {
+            turnAway(session, Replies.CHAT_UNAVAILABLE, "unavailable");
+            return null;
+        }
+        // with several nodes this node may not have seen the join that took the last place yet
+        turnAway(session, Replies.serverFull(Math.max(room.size(), properties.maxClients()), properties.maxClients()),
+                "full");
         return null;
     }
 

@@ -34,7 +34,7 @@ final class FrontDesk {
         }
         properties = new Binder(new MapConfigurationPropertySource(values)).bindOrCreate("chat", ChatProperties.class);
         ChatMetrics metrics = new ChatMetrics(registry);
-        room = new ChatRoom(properties, metrics);
+        room = new ChatRoom(properties, metrics, new LocalLedger());
         doors = new Doors(room);
         bouncer = new Bouncer(room, doors, metrics, clock);
         reception = new Reception(properties, room, doors, bouncer, metrics, scheduler, clock);

@@ -44,7 +44,7 @@ class HistoryTest {
     void noBlockWhenNothingWasSaidOrHistoryIsOff() {
         server = RunningServer.start("--chat.history-size=0");
         LineClient alice = server.join("alice");
-        alice.send("nobody hears this");
+        alice.send("nobody hears this").send("/who").expect("* 1 user online: alice");
         server.connect().expectStartingWith("Welcome").send("bob").expectStartingWith("Hello bob!")
                 .send("/who").expect("* 2 users online: alice, bob");
     }

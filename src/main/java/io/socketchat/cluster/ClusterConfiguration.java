@@ -1,0 +1,57 @@
+package io.socketchat.cluster;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+
+import io.lettuce.core.ClientOptions;
+import io.socketchat.config.ChatProperties;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.scheduling.TaskScheduler;
+
+/**
+ * Several nodes, one room ({@code chat.cluster.enabled=true}): Boot's Redis configuration (left
+ * out of a single node, see application.properties) and the ledger kept in Redis.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "chat.cluster.enabled", havingValue = "true")
+@Import(DataRedisAutoConfiguration.class)
+class ClusterConfiguration {
+
+    /**
+     * While Redis is unreachable Lettuce would queue commands until each times out; refused at
+     * once, a user's line is answered at once.
+     */
+    @Bean
+    LettuceClientOptionsBuilderCustomizer rejectCommandsWhileDisconnected() {
+        return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+    }
+
+    @Bean
+    RedisLedger redisLedger(StringRedisTemplate redis, RedisConnectionFactory factory, ChatProperties properties,
+            TaskScheduler taskScheduler, DataRedisProperties redisProperties) {
+        Duration timeout = redisProperties.getTimeout() != null ? redisProperties.getTimeout() : Duration.ofSeconds(2);
+        return new RedisLedger(redis, factory, properties, taskScheduler, nodeName(properties), timeout);
+    }
+
+    private static String nodeName(ChatProperties properties) {
+        if (!properties.cluster().nodeName().isEmpty()) {
+            return properties.cluster().nodeName();
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName() + ":" + properties.port();
+        }
+        catch (UnknownHostException ex) {
+            return "localhost:" + properties.port();
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.socketchat.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.socketchat.protocol.Replies;
+import io.socketchat.protocol.Username;
+import io.socketchat.room.ChatMetrics.DropReason;
+import io.socketchat.room.Member;
+import io.socketchat.room.RoomEvent;
+
+/**
+ * Room events as the fields of a stream entry: {@code t} the kind, {@code m} the member id,
+ * {@code n} the member's name, {@code to} a new name or a target id, {@code x} a text,
+ * {@code w} why a kicked user is dropped, {@code o} the node instance that appended a line (read only by that node). Joins,
+ * leaves and renames are written by the scripts that change the names, with the same fields.
+ */
+final class EventCodec {
+
+    private EventCodec() {
+    }
+
+    /** The fields of a public line, private message or kick, as name/value pairs. */
+    static List<String> fields(RoomEvent event) {
+        List<String> fields = new ArrayList<>(8);
+        if (event instanceof RoomEvent.Public line) {
+            add(fields, "t", "P", "m", line.fromId() == null ? "" : line.fromId(), "x", line.line());
+        }
+        else if (event instanceof RoomEvent.Private message) {
+            add(fields, "t", "M", "m", message.from().id(), "n", message.from().name().display(), "to", message.toId(),
+                    "x", message.text());
+        }
+        else if (event instanceof RoomEvent.Kick kick) {
+            add(fields, "t", "K", "to", kick.targetId(), "x", kick.reason(), "w", kick.why().name());
+        }
+        else {
+            throw new IllegalArgumentException("Not published as a line: " + event);
+        }
+        return fields;
+    }
+
+    /** @return the event, or null for an entry this version does not know (written by a newer node) */
+    static RoomEvent event(Map<String, String> fields) {
+        String kind = fields.getOrDefault("t", "");
+        return switch (kind) {
+            case "P" -> new RoomEvent.Public(emptyToNull(fields.get("m")), text(fields));
+            case "M" -> new RoomEvent.Private(member(fields), fields.get("to"), text(fields));
+            case "K" -> new RoomEvent.Kick(fields.get("to"), text(fields), dropReason(fields.get("w")));
+            case "J" -> new RoomEvent.Joined(member(fields));
+            case "L" -> {
+                Member member = member(fields);
+                String notice = text(fields);
+                yield new RoomEvent.Left(member, notice.isEmpty() ? Replies.left(member.name()) : notice);
+            }
+            case "R" -> new RoomEvent.Renamed(member(fields), new Username(fields.get("to")));
+            default -> null;
+        };
+    }
+
+    /**
+     * The room's state from {@code snapshot.lua}: [last id, n, n history lines newest first,
+     * then member id and "key\nname" pairs].
+     */
+    static RoomEvent.Restored restored(List<?> reply) {
+        int historyLines = Integer.parseInt(String.valueOf(reply.get(1)));
+        List<String> history = new ArrayList<>(historyLines);
+        for (int i = 2 + historyLines - 1; i >= 2; i--) {
+            history.add(String.valueOf(reply.get(i)));
+        }
+        List<Member> roster = new ArrayList<>();
+        for (int i = 2 + historyLines; i + 1 < reply.size(); i += 2) {
+            String entry = String.valueOf(reply.get(i + 1));
+            roster.add(new Member(String.valueOf(reply.get(i)), new Username(entry.substring(entry.indexOf('\n') + 1))));
+        }
+        return new RoomEvent.Restored(roster, history);
+    }
+
+    /** Why a kicked user is counted as dropped; entries of older nodes carry no reason: kicked. */
+    private static DropReason dropReason(String name) {
+        return name == null ? DropReason.KICKED : DropReason.valueOf(name);
+    }
+
+    private static Member member(Map<String, String> fields) {
+        return new Member(fields.get("m"), new Username(fields.get("n")));
+    }
+
+    private static String text(Map<String, String> fields) {
+        return fields.getOrDefault("x", "");
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    private static void add(List<String> fields, String... pairs) {
+        fields.addAll(List.of(pairs));
+    }
+}

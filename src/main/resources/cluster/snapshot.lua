@@ -1,0 +1,19 @@
+-- ARGV: history size. Returns the id of the last event, the number of history lines, the
+-- history (newest first), then member id / "key\ndisplay name" pairs: one consistent state
+-- from which a node reads the events that follow.
+local out = {}
+local last = redis.call('XREVRANGE', LOG, '+', '-', 'COUNT', 1)
+out[1] = (#last > 0) and last[1][1] or '0-0'
+local history = {}
+if tonumber(ARGV[1]) > 0 then
+  history = redis.call('LRANGE', HISTORY, 0, tonumber(ARGV[1]) - 1)
+end
+out[2] = tostring(#history)
+for i = 1, #history do
+  out[#out + 1] = history[i]
+end
+local members = redis.call('HGETALL', MEMBERS)
+for i = 1, #members do
+  out[#out + 1] = members[i]
+end
+return out

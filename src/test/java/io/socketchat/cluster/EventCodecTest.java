@@ -1,0 +1,61 @@
+package io.socketchat.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.socketchat.protocol.Username;
+import io.socketchat.room.ChatMetrics.DropReason;
+import io.socketchat.room.Member;
+import io.socketchat.room.RoomEvent;
+
+import org.junit.jupiter.api.Test;
+
+/** Room events to stream fields and back, and the room's state as the snapshot script returns it. */
+class EventCodecTest {
+
+    private static final Member ALICE = new Member("node-a/1", new Username("alice"));
+
+    @Test
+    void linesPrivateMessagesAndKicksComeBackAsTheyWent() {
+        for (RoomEvent event : List.of(new RoomEvent.Public("node-a/1", "alice: hi: there"),
+                new RoomEvent.Public(null, "Server: hello"), new RoomEvent.Private(ALICE, "node-b/7", "psst"),
+                new RoomEvent.Kick("node-b/7", "", DropReason.KICKED),
+                new RoomEvent.Kick("node-b/7", "spam and more", DropReason.BANNED))) {
+            assertThat(EventCodec.event(map(EventCodec.fields(event)))).isEqualTo(event);
+        }
+    }
+
+    @Test
+    void joinsLeavesAndRenamesAsTheScriptsWriteThem() {
+        assertThat(EventCodec.event(Map.of("t", "J", "m", "node-a/1", "n", "alice")))
+                .isEqualTo(new RoomEvent.Joined(ALICE));
+        // a member whose lease ran out leaves with the ordinary notice
+        assertThat(EventCodec.event(Map.of("t", "L", "m", "node-a/1", "n", "alice", "x", "")))
+                .isEqualTo(new RoomEvent.Left(ALICE, "* alice left the chat"));
+        assertThat(EventCodec.event(Map.of("t", "L", "m", "node-a/1", "n", "alice", "x", "* alice was kicked")))
+                .isEqualTo(new RoomEvent.Left(ALICE, "* alice was kicked"));
+        assertThat(EventCodec.event(Map.of("t", "R", "m", "node-a/1", "n", "alice", "to", "Alicia")))
+                .isEqualTo(new RoomEvent.Renamed(ALICE, new Username("Alicia")));
+        assertThat(EventCodec.event(Map.of("t", "?", "x", "from a newer node"))).isNull();
+    }
+
+    @Test
+    void theSnapshotGivesHistoryOldestFirstAndEveryMember() {
+        List<String> reply = List.of("1700000000000-3", "2", "newest", "older", "node-a/1", "alice\nalice",
+                "node-b/2", "bob\nBob");
+        RoomEvent.Restored restored = EventCodec.restored(reply);
+        assertThat(restored.history()).containsExactly("older", "newest");
+        assertThat(restored.roster()).containsExactly(ALICE, new Member("node-b/2", new Username("Bob")));
+    }
+
+    private static Map<String, String> map(List<String> pairs) {
+        Map<String, String> fields = new HashMap<>();
+        for (int i = 0; i < pairs.size(); i += 2) {
+            fields.put(pairs.get(i), pairs.get(i + 1));
+        }
+        return fields;
+    }
+}

@@ -1,0 +1,42 @@
+package io.socketchat.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.socketchat.support.RedisServer;
+import io.socketchat.support.RunningServer;
+
+/** Chat nodes in this JVM sharing one room in the test's Redis; closes them all. */
+final class Nodes implements AutoCloseable {
+
+    /** Short, so that the tests of a node that is gone wait little. */
+    static final String LEASE = "3s";
+
+    private final RedisServer redis;
+    private final List<RunningServer> started = new ArrayList<>();
+
+    Nodes(RedisServer redis) {
+        this.redis = redis;
+    }
+
+    RunningServer start(String name, String... args) {
+        List<String> all = new ArrayList<>(List.of("--chat.cluster.enabled=true", "--chat.cluster.node-name=" + name,
+                "--spring.data.redis.port=" + redis.port(), "--chat.rate-limit=0"));
+        all.addAll(List.of(args));
+        if (all.stream().noneMatch(arg -> arg.startsWith("--chat.cluster.lease="))) {
+            all.add("--chat.cluster.lease=" + LEASE);
+        }
+        RunningServer node = RunningServer.start(all.toArray(String[]::new));
+        started.add(node);
+        return node;
+    }
+
+    @Override
+    public void close() {
+        started.forEach(node -> {
+            if (node.context().isActive()) {
+                node.close();
+            }
+        });
+    }
+}
