@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * wire protocol; {@code application.yml} at the top of the project documents each key.
  *
  * @param name shown in the welcome line
- * @param port TCP port for chat clients; 0 picks any free port (it is logged)
+ * @param port TCP port for chat clients; 0 picks any free port (it is logged); -1 turns the plain port off
  * @param bindAddress address the TCP server listens on
  * @param maxClients users in the chat at once
  * @param maxLineBytes longest accepted line in bytes, terminator excluded
@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPending connections still choosing a name before new ones are turned away
  * @param shutdownGrace how long shutdown waits for queued lines to be delivered
  * @param console the admin console on the server's terminal
+ * @param tls the same chat over TLS on a port of its own
  */
 @ConfigurationProperties("chat")
 public record ChatProperties(
@@ -37,10 +38,11 @@ public record ChatProperties(
         @DefaultValue("") String password,
         @DefaultValue("64") int maxPending,
         @DefaultValue("5s") Duration shutdownGrace,
-        @DefaultValue Console console) {
+        @DefaultValue Console console,
+        @DefaultValue Tls tls) {
 
     public ChatProperties {
-        require(port >= 0 && port <= 65535, "chat.port must be between 0 and 65535, was " + port);
+        require(port >= -1 && port <= 65535, "chat.port must be between 0 and 65535 (or -1 for none), was " + port);
         require(maxClients >= 1, "chat.max-clients must be at least 1, was " + maxClients);
         require(maxLineBytes >= 16, "chat.max-line-bytes must be at least 16, was " + maxLineBytes);
         require(sendQueueLimit >= 1, "chat.send-queue-limit must be at least 1, was " + sendQueueLimit);
@@ -51,6 +53,13 @@ public record ChatProperties(
         require(!shutdownGrace.isNegative(), "chat.shutdown-grace must not be negative");
         password = password == null ? "" : password;
         console = console == null ? new Console(true) : console;
+        tls = tls == null ? new Tls(null, "chat") : tls;
+        require(port != -1 || tls.enabled(), "chat.port=-1 turns the plain port off; set chat.tls.port to serve TLS instead");
+    }
+
+    /** False when {@code chat.port=-1}: only the TLS port is served. */
+    public boolean hasPlainPort() {
+        return port != -1;
     }
 
     public boolean hasPassword() {
@@ -59,6 +68,23 @@ public record ChatProperties(
 
     /** @param enabled start the admin console when standard input is a terminal */
     public record Console(@DefaultValue("true") boolean enabled) {
+    }
+
+    /**
+     * @param port TLS port (0 = any free port); none by default: no TLS port
+     * @param bundle the Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) with the certificate
+     */
+    public record Tls(Integer port, @DefaultValue("chat") String bundle) {
+
+        public Tls {
+            require(port == null || (port >= 0 && port <= 65535),
+                    "chat.tls.port must be between 0 and 65535, was " + port);
+            require(bundle != null && !bundle.isBlank(), "chat.tls.bundle must name an SSL bundle");
+        }
+
+        public boolean enabled() {
+            return port != null;
+        }
     }
 
     private static void require(boolean condition, String message) {

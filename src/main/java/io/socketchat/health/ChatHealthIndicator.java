@@ -1,32 +1,39 @@
 package io.socketchat.health;
 
+import java.util.List;
+
 import io.socketchat.config.ChatProperties;
 import io.socketchat.room.ChatRoom;
+import io.socketchat.server.ListenerPort;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
 import org.springframework.stereotype.Component;
 
-/** The {@code chat} health component: UP while the TCP server listens, with who is in. */
+/** The {@code chat} health component: UP while the TCP server listens (plain and TLS port), with who is in. */
 @Component("chat")
 class ChatHealthIndicator implements HealthIndicator {
 
-    private final AbstractServerConnectionFactory connectionFactory;
+    private final List<AbstractServerConnectionFactory> listeners;
     private final ChatRoom room;
     private final ChatProperties properties;
 
-    ChatHealthIndicator(AbstractServerConnectionFactory connectionFactory, ChatRoom room, ChatProperties properties) {
-        this.connectionFactory = connectionFactory;
+    ChatHealthIndicator(List<AbstractServerConnectionFactory> listeners, ChatRoom room, ChatProperties properties) {
+        this.listeners = listeners;
         this.room = room;
         this.properties = properties;
     }
 
     @Override
     public Health health() {
-        Health.Builder health = connectionFactory.isListening() ? Health.up() : Health.down();
-        return health.withDetail("port", connectionFactory.getPort())
-                .withDetail("usersOnline", room.size())
+        boolean listening = listeners.stream().allMatch(AbstractServerConnectionFactory::isListening);
+        Health.Builder health = listening ? Health.up() : Health.down();
+        for (AbstractServerConnectionFactory listener : listeners) {
+            boolean tls = ListenerPort.isTls(listener);
+            health.withDetail(tls ? "tlsPort" : "port", ListenerPort.of(listener));
+        }
+        return health.withDetail("usersOnline", room.size())
                 .withDetail("maxClients", properties.maxClients())
                 .build();
     }

@@ -119,7 +119,8 @@ final class WriterLoop implements Runnable {
             return;
         }
         if (connection.hasBacklog()) {
-            // its socket is full: the selector brings it back
+            // bytes from before (a TLS handshake's) still wait: the selector brings it back
+            awaitWritable(connection, outbox);
             return;
         }
         int turn = 0;
@@ -160,6 +161,17 @@ final class WriterLoop implements Runnable {
         }
     }
 
+    /** From the connection's reading thread: the backlog can move again. */
+    private void resume(SelectionKey key) {
+        try {
+            key.interestOps(SelectionKey.OP_WRITE);
+            selector.wakeup();
+        }
+        catch (CancelledKeyException ex) {
+            // the connection closed meanwhile
+        }
+    }
+
     private void writable(SelectionKey key) {
         Outbox outbox = (Outbox) key.attachment();
         ChatNioConnection connection = connections.apply(outbox.connectionId());
@@ -173,6 +185,11 @@ final class WriterLoop implements Runnable {
                 key.interestOps(0);
                 outbox.written();
                 serveSafely(outbox);
+            }
+            else if (connection.awaitsPeer()) {
+                // a TLS handshake waits for the client, not for socket space: no busy selecting
+                key.interestOps(0);
+                connection.whenPeerAnswers(() -> resume(key));
             }
         }
         catch (RuntimeException ex) {
