@@ -3,6 +3,7 @@ package io.socketchat.client;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -19,6 +20,11 @@ public record ChatClientSettings(
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("false") boolean tls,
         Path tlsTrust) {
+
+    /** The constructor settings are bound through (the other is for code). */
+    @ConstructorBinding
+    public ChatClientSettings {
+    }
 
     /** A plain TCP connection. */
     public ChatClientSettings(String host, int port, Duration connectTimeout) {
