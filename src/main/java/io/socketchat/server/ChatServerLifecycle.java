@@ -78,8 +78,8 @@ class ChatServerLifecycle implements SmartLifecycle {
     @EventListener
     void failedToListen(TcpConnectionServerExceptionEvent event) {
         if (!running) {
-            failure = event.getCause();
             failedPort = ((AbstractServerConnectionFactory) event.getSource()).getPort();
+            failure = event.getCause();
             // one failure is enough to fail start-up
             while (listening.getCount() > 0) {
                 listening.countDown();

@@ -55,7 +55,10 @@ class SocketWriters implements ClientConnections, DisposableBean {
     }
 
     void closed(String connectionId) {
-        open.remove(connectionId);
+        OpenConnection closed = open.remove(connectionId);
+        if (closed != null) {
+            closed.loop().released(closed.connection());
+        }
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.socketchat.server;
 
 import java.util.List;
-import java.util.concurrent.ThreadPoolExecutor;
 
 import io.socketchat.config.ChatProperties;
 import io.socketchat.room.ChatMetrics;
@@ -21,13 +20,11 @@ import org.springframework.integration.ip.tcp.connection.TcpNioServerConnectionF
 import org.springframework.integration.ip.tcp.outbound.TcpSendingMessageHandler;
 import org.springframework.integration.ip.tcp.serializer.ByteArrayRawSerializer;
 import org.springframework.messaging.MessageChannel;
-import org.springframework.integration.util.CompositeExecutor;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * The TCP side: a NIO server connection factory for the plain port and one for the TLS port,
  * both feeding one inbound flow (lines to the chat) and served by one outbound adapter
- * (batches of lines to one connection), with reading threads of a fixed number.
+ * (batches of lines to one connection), with reading threads of a fixed number ({@link ReadThreads}).
  */
 @Configuration(proxyBeanMethods = false)
 class TcpServerConfig {
@@ -50,7 +47,7 @@ class TcpServerConfig {
     @Bean
     @ConditionalOnExpression("'${chat.port:9999}' != '-1'")
     TcpNioServerConnectionFactory chatConnectionFactory(ChatProperties properties,
-            ChatLineDeserializer deserializer, ByteArrayRawSerializer serializer, CompositeExecutor readThreads) {
+            ChatLineDeserializer deserializer, ByteArrayRawSerializer serializer, ReadThreads readThreads) {
         TcpNioServerConnectionFactory factory = listener(properties.port(), properties, deserializer, serializer,
                 readThreads);
         factory.setTcpNioConnectionSupport(ChatNioConnection::new);
@@ -61,7 +58,7 @@ class TcpServerConfig {
     @Bean
     @ConditionalOnProperty("chat.tls.port")
     TcpNioServerConnectionFactory chatTlsConnectionFactory(ChatProperties properties,
-            ChatLineDeserializer deserializer, ByteArrayRawSerializer serializer, CompositeExecutor readThreads,
+            ChatLineDeserializer deserializer, ByteArrayRawSerializer serializer, ReadThreads readThreads,
             SslBundles bundles) {
         TcpNioServerConnectionFactory factory = listener(properties.tls().port(), properties, deserializer,
                 serializer, readThreads);
@@ -70,7 +67,7 @@ class TcpServerConfig {
     }
 
     private static TcpNioServerConnectionFactory listener(int port, ChatProperties properties,
-            ChatLineDeserializer deserializer, ByteArrayRawSerializer serializer, CompositeExecutor readThreads) {
+            ChatLineDeserializer deserializer, ByteArrayRawSerializer serializer, ReadThreads readThreads) {
         TcpNioServerConnectionFactory factory = new TcpNioServerConnectionFactory(port);
         factory.setLocalAddress(properties.bindAddress());
         factory.setDeserializer(deserializer);
@@ -80,49 +77,13 @@ class TcpServerConfig {
         factory.setLookupHost(false);
         // many friends may join at once
         factory.setBacklog(1024);
-        factory.setTaskExecutor(readThreads);
+        factory.setTaskExecutor(readThreads.executor());
         return factory;
     }
 
-    /**
-     * Reading threads with a fixed bound, whatever connections come and go (the factory's
-     * default, a cached pool, grows by a thread per burst of reads). Spring Integration's NIO
-     * read runs on one pool and hands the framing of lines (which may wait for the rest of a
-     * line) to another: with separate pools a reader never waits for a framer, so a full pool
-     * cannot deadlock. Both refuse work when full (no queue, no caller-runs): the factory then
-     * retries the read shortly ({@code readDelay}) instead of piling tasks up.
-     */
     @Bean
-    CompositeExecutor readThreads(ThreadPoolTaskExecutor chatReaders, ThreadPoolTaskExecutor chatFramers) {
-        return new CompositeExecutor(chatReaders, chatFramers);
-    }
-
-    /**
-     * Reads are short: they copy what the socket has into the connection's pipe. Each port's
-     * accepting (selector) loop runs on this pool too, for as long as the port is open.
-     */
-    @Bean
-    ThreadPoolTaskExecutor chatReaders() {
-        return boundedPool("chat-read-", ReadThreads.READERS + ReadThreads.LISTENERS);
-    }
-
-    /** A framer waits while a client has sent half a line: one per connection that can do so. */
-    @Bean
-    ThreadPoolTaskExecutor chatFramers(ChatProperties properties) {
-        return boundedPool("chat-frame-", ReadThreads.framers(properties));
-    }
-
-    private static ThreadPoolTaskExecutor boundedPool(String threadPrefix, int threads) {
-        ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
-        pool.setThreadNamePrefix(threadPrefix);
-        pool.setCorePoolSize(Math.min(2, threads));
-        pool.setMaxPoolSize(threads);
-        pool.setQueueCapacity(0);
-        pool.setKeepAliveSeconds(30);
-        pool.setAllowCoreThreadTimeOut(true);
-        pool.setDaemon(true);
-        pool.setRejectedExecutionHandler(new ThreadPoolExecutor.AbortPolicy());
-        return pool;
+    ReadThreads readThreads(ChatProperties properties) {
+        return new ReadThreads(properties);
     }
 
     @Bean

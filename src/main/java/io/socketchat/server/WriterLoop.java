@@ -59,6 +59,16 @@ final class WriterLoop implements Runnable {
         }
     }
 
+    /**
+     * The connection closed. A closed channel still registered with this loop's selector keeps
+     * its file descriptor until the selector next selects: wake it so the socket is released now.
+     */
+    void released(ChatNioConnection connection) {
+        if (connection.channel().keyFor(selector) != null) {
+            selector.wakeup();
+        }
+    }
+
     void stop() {
         running = false;
         selector.wakeup();

@@ -11,18 +11,27 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManagerFactory;
+
 import io.socketchat.support.LineClient;
 import io.socketchat.support.RunningServer;
+import io.socketchat.support.TlsFixture;
+import io.socketchat.support.TlsFixture.Pem;
 
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -30,7 +39,8 @@ import org.junit.jupiter.api.Test;
 /**
  * One address abuses the server while newcomers from another knock: ten hostile connections
  * at a time from 127.0.0.1 churn (connect, junk, close or reset, thousands of times) with
- * random bytes, ANSI and bidi junk, over-long lines and half lines; meanwhile every newcomer
+ * random bytes, ANSI and bidi junk, over-long lines and half lines, two of them on the TLS
+ * port (failed handshakes, and junk over good ones); meanwhile every newcomer
  * from 127.0.0.2 gets its welcome line within a second. Afterwards the thread count is within
  * the README's bound, file descriptors are back to their baseline and the heap has settled.
  *
@@ -57,8 +67,11 @@ class AbuseWithKnockingTest {
 
     @Test
     void newcomersAreWelcomedWhileOneAddressChurnsAndFuzzesAndResourcesComeBack() throws Exception {
-        server = RunningServer.start();
+        Pem pem = TlsFixture.selfSigned(Path.of("target", "test-certificates", UUID.randomUUID().toString()), "localhost");
+        server = RunningServer.start(TlsFixture.serverArgs(pem).toArray(String[]::new));
         int port = server.port();
+        int tlsPort = server.tlsPort();
+        SSLSocketFactory tls = trusting(pem);
         // warm up: one full visit, so lazily made pools and classes count in the baseline
         try (LineClient warm = server.join("warmup")) {
             warm.send("hello");
@@ -73,7 +86,9 @@ class AbuseWithKnockingTest {
         List<Thread> abusers = new ArrayList<>();
         for (int i = 0; i < HOSTILE; i++) {
             long seed = 42 + i;
-            abusers.add(start("abuse-" + i, () -> abuse(port, new Random(seed), abusing, connections)));
+            // two of the ten abuse the TLS port: handshakes that fail, and junk over good ones
+            Target target = i < 2 ? new Target(tlsPort, tls) : new Target(port, null);
+            abusers.add(start("abuse-" + i, () -> abuse(target, new Random(seed), abusing, connections)));
         }
         Thread sampler = start("abuse-sampler", () -> {
             while (abusing.get()) {
@@ -102,13 +117,17 @@ class AbuseWithKnockingTest {
         }
         sampler.join(10_000);
 
-        // a newcomer after the abuse joins and chats
-        try (LineClient alice = server.join("alice"); LineClient bob = server.join("bob")) {
-            // past the history the abusers left (junk names may join and talk)
+        // newcomers after the abuse, one over TLS, join and chat
+        try (LineClient alice = server.join("alice"); LineClient bob = server.connectTls(pem.x509())) {
+            bob.expect(WELCOME);
+            bob.send("bob");
+            bob.expectStartingWith("Hello bob! ");
+            // past any history a junk line that happened to be a valid name left
             alice.skipUntil("* bob joined the chat");
-            bob.skipUntil("-- end of history --");
             bob.send("after the storm");
             alice.expect("bob: after the storm");
+            alice.send("all calm");
+            bob.skipUntil("alice: all calm");
         }
 
         Resources after = settled(before);
@@ -134,17 +153,19 @@ class AbuseWithKnockingTest {
         assertThat(after.heapMb()).as("heap used after GC").isLessThan(before.heapMb() + 64);
     }
 
+    /** Where an abuser connects: the plain port, or the TLS port with a way to handshake. */
+    private record Target(int port, SSLSocketFactory tls) {
+    }
+
     /** One hostile client: a connection at a time, with junk, closed or reset, again and again. */
-    private static void abuse(int port, Random random, AtomicBoolean abusing, AtomicInteger connections) {
+    private static void abuse(Target target, Random random, AtomicBoolean abusing, AtomicInteger connections) {
         while (abusing.get()) {
-            try (Socket socket = new Socket()) {
-                socket.bind(new InetSocketAddress("127.0.0.1", 0));
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+            try (Socket socket = hostile(target, random)) {
                 connections.incrementAndGet();
                 socket.getOutputStream().write(junk(random));
                 // a connection lives a few tens of milliseconds: about 150 connections a second
-                // from the ten abusers, as the attack this test replays (3,000 in 20 s)
-                readFor(socket, 20 + random.nextInt(60));
+                // from the ten abusers, as in the attack this test replays (3,000 in 20 s)
+                readFor(socket, 30 + random.nextInt(60));
                 switch (random.nextInt(4)) {
                     case 0 -> socket.setSoLinger(true, 0); // reset
                     case 1 -> socket.shutdownOutput(); // half close, then close
@@ -158,6 +179,37 @@ class AbuseWithKnockingTest {
                 // refused, reset or busy: the abuser carries on
             }
         }
+    }
+
+    private static Socket hostile(Target target, Random random) throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", target.port()), 2000);
+            if (target.tls() == null || random.nextBoolean()) {
+                // on the TLS port: bytes that are no handshake at all
+                return socket;
+            }
+            SSLSocket tls = (SSLSocket) target.tls().createSocket(socket, "127.0.0.1", target.port(), true);
+            tls.setSoTimeout(2000);
+            tls.startHandshake();
+            return tls;
+        }
+        catch (IOException ex) {
+            socket.close();
+            throw ex;
+        }
+    }
+
+    private static SSLSocketFactory trusting(Pem pem) throws Exception {
+        KeyStore anchors = KeyStore.getInstance(KeyStore.getDefaultType());
+        anchors.load(null, null);
+        anchors.setCertificateEntry("server", pem.x509());
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(anchors);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context.getSocketFactory();
     }
 
     /** Reads whatever comes for a while (or until the server closes), as a live client would. */
