@@ -1,5 +1,6 @@
 package io.socketchat.admin;
 
+import io.socketchat.Terminals;
 import io.socketchat.config.ChatProperties;
 
 import org.slf4j.Logger;
@@ -34,7 +35,7 @@ class AdminConsole implements ApplicationRunner {
             log.info("Admin console disabled (chat.console.enabled=false)");
             return;
         }
-        if (System.console() == null) {
+        if (!Terminals.interactive()) {
             log.info("No terminal on standard input: running without the admin console");
             return;
         }

@@ -3,6 +3,8 @@ package io.socketchat.bench;
 import java.io.PrintStream;
 import java.util.Locale;
 
+import io.socketchat.Terminals;
+
 /**
  * Entry point of the {@code bench} profile: {@code java -jar socket-chat.jar bench [options]}. A plain main (no
  * Spring context) so that it starts in a blink and spends its core on the load. See {@link OptionParser#USAGE}.
@@ -45,7 +47,7 @@ public final class BenchApplication {
             if (parsed.action() == OptionParser.Action.RELAY) {
                 return relay(options, out);
             }
-            boolean terminal = System.console() != null;
+            boolean terminal = Terminals.interactive();
             BenchResult result = new LoadDriver(options, err, terminal).run();
             out.print(options.json() ? ReportPrinter.json(options, result) + System.lineSeparator()
                     : ReportPrinter.text(options, result));

@@ -1,6 +1,7 @@
 package io.socketchat.client;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
 import io.socketchat.LaunchMode;
 import org.jline.terminal.Terminal;
@@ -53,7 +54,10 @@ public final class ChatClientApplication {
     static ChatClientSettings settings(String... args) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
-        return Binder.get(environment).bindOrCreate("chat", ChatClientSettings.class);
+        Binder binder = Binder.get(environment);
+        ChatClientSettings settings = binder.bindOrCreate("chat", ChatClientSettings.class);
+        // chat.tls is a value and a prefix at once (chat.tls=true, chat.tls.trust=cert.pem)
+        return settings.trusting(binder.bind("chat.tls.trust", Path.class).orElse(null));
     }
 
     /** JLine when both ends are a terminal that can edit a line; plain lines otherwise. */

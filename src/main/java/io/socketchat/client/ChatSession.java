@@ -34,7 +34,7 @@ public final class ChatSession {
     public SessionEnd run() {
         ServerConnection connection;
         try {
-            connection = ServerConnection.open(settings.host(), settings.port(), settings.connectTimeout());
+            connection = ServerConnection.open(settings);
         } catch (IOException | IllegalArgumentException e) {
             console.status("Cannot connect to " + settings.host() + ":" + settings.port() + ": " + reason(e));
             return SessionEnd.NOT_CONNECTED;

@@ -23,13 +23,19 @@ final class ServerConnection implements AutoCloseable {
         this.toServer = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8);
     }
 
-    static ServerConnection open(String host, int port, Duration timeout) throws IOException {
+    static ServerConnection open(ChatClientSettings settings) throws IOException {
+        return open(settings.host(), settings.port(), settings.connectTimeout(),
+                settings.tls() ? new ClientTls(settings.tlsTrust()) : null);
+    }
+
+    /** @param tls null for plain TCP */
+    static ServerConnection open(String host, int port, Duration timeout, ClientTls tls) throws IOException {
         Socket socket = new Socket();
         try {
             socket.connect(new InetSocketAddress(host, port), Math.toIntExact(timeout.toMillis()));
             // Chat lines are short and typed by people: send each one now, not with the next.
             socket.setTcpNoDelay(true);
-            return new ServerConnection(socket);
+            return new ServerConnection(tls == null ? socket : tls.handshake(socket, host, timeout));
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;

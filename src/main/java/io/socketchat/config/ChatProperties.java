@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * wire protocol; {@code application.yml} at the top of the project documents each key.
  *
  * @param name shown in the welcome line
- * @param port TCP port for chat clients; 0 picks any free port (it is logged)
+ * @param port TCP port for chat clients; 0 picks any free port (it is logged); -1 turns the plain port off
  * @param bindAddress address the TCP server listens on
  * @param maxClients users in the chat at once
  * @param maxLineBytes longest accepted line in bytes, terminator excluded
@@ -30,6 +30,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param console the admin console on the server's terminal
  * @param web the chat page and its WebSocket on the HTTP port
  * @param cluster several nodes serving one room through Redis
+ * @param tls the same chat over TLS on a port of its own
  */
 @ConfigurationProperties("chat")
 public record ChatProperties(
@@ -49,10 +50,11 @@ public record ChatProperties(
         @DefaultValue("5") int passwordAttempts,
         @DefaultValue Console console,
         @DefaultValue Web web,
-        @DefaultValue Cluster cluster) {
+        @DefaultValue Cluster cluster,
+        @DefaultValue Tls tls) {
 
     public ChatProperties {
-        require(port >= 0 && port <= 65535, "chat.port must be between 0 and 65535, was " + port);
+        require(port >= -1 && port <= 65535, "chat.port must be between 0 and 65535 (or -1 for none), was " + port);
         require(maxClients >= 1, "chat.max-clients must be at least 1, was " + maxClients);
         require(maxLineBytes >= 16, "chat.max-line-bytes must be at least 16, was " + maxLineBytes);
         require(sendQueueLimit >= 1, "chat.send-queue-limit must be at least 1, was " + sendQueueLimit);
@@ -68,6 +70,13 @@ public record ChatProperties(
         console = console == null ? new Console(true) : console;
         web = web == null ? new Web(true, List.of()) : web;
         cluster = cluster == null ? new Cluster(false, "", Duration.ofSeconds(15)) : cluster;
+        tls = tls == null ? new Tls(null, "chat") : tls;
+        require(port != -1 || tls.enabled(), "chat.port=-1 turns the plain port off; set chat.tls.port to serve TLS instead");
+    }
+
+    /** False when {@code chat.port=-1}: only the TLS port is served. */
+    public boolean hasPlainPort() {
+        return port != -1;
     }
 
     public boolean hasPassword() {
@@ -110,6 +119,23 @@ public record ChatProperties(
         public Cluster {
             nodeName = nodeName == null ? "" : nodeName.strip();
             require(lease != null && lease.toMillis() >= 1000, "chat.cluster.lease must be at least 1s, was " + lease);
+        }
+    }
+
+    /**
+     * @param port TLS port (0 = any free port); none by default: no TLS port
+     * @param bundle the Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) with the certificate
+     */
+    public record Tls(Integer port, @DefaultValue("chat") String bundle) {
+
+        public Tls {
+            require(port == null || (port >= 0 && port <= 65535),
+                    "chat.tls.port must be between 0 and 65535, was " + port);
+            require(bundle != null && !bundle.isBlank(), "chat.tls.bundle must name an SSL bundle");
+        }
+
+        public boolean enabled() {
+            return port != null;
         }
     }
 

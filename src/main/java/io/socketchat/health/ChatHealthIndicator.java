@@ -1,7 +1,10 @@
 package io.socketchat.health;
 
+import java.util.List;
+
 import io.socketchat.config.ChatProperties;
 import io.socketchat.room.ChatRoom;
+import io.socketchat.server.ListenerPort;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -9,31 +12,35 @@ import org.springframework.integration.ip.tcp.connection.AbstractServerConnectio
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code chat} health component: UP while the TCP server listens (and, with several nodes,
- * Redis is reachable), with who is in.
+ * The {@code chat} health component: UP while the TCP server listens (plain and TLS port) and,
+ * with several nodes, Redis is reachable; with who is in.
  */
 @Component("chat")
 class ChatHealthIndicator implements HealthIndicator {
 
-    private final AbstractServerConnectionFactory connectionFactory;
+    private final List<AbstractServerConnectionFactory> listeners;
     private final ChatRoom room;
     private final ChatProperties properties;
 
-    ChatHealthIndicator(AbstractServerConnectionFactory connectionFactory, ChatRoom room, ChatProperties properties) {
-        this.connectionFactory = connectionFactory;
+    ChatHealthIndicator(List<AbstractServerConnectionFactory> listeners, ChatRoom room, ChatProperties properties) {
+        this.listeners = listeners;
         this.room = room;
         this.properties = properties;
     }
 
     @Override
     public Health health() {
-        Health.Builder health = connectionFactory.isListening() && room.available() ? Health.up() : Health.down();
-        health.withDetail("port", connectionFactory.getPort())
-                .withDetail("usersOnline", room.size())
-                .withDetail("maxClients", properties.maxClients());
+        boolean listening = listeners.stream().allMatch(AbstractServerConnectionFactory::isListening);
+        Health.Builder health = listening && room.available() ? Health.up() : Health.down();
+        for (AbstractServerConnectionFactory listener : listeners) {
+            boolean tls = ListenerPort.isTls(listener);
+            health.withDetail(tls ? "tlsPort" : "port", ListenerPort.of(listener));
+        }
+        health.withDetail("usersOnline", room.size()).withDetail("maxClients", properties.maxClients());
         if (properties.cluster().enabled()) {
-            health.withDetails(room.ledgerDetails()).withDetail("usersHere", room.sizeHere()).withDetail("usersAll",
-                    room.size());
+            health.withDetails(room.ledgerDetails())
+                .withDetail("usersHere", room.sizeHere())
+                .withDetail("usersAll", room.size());
         }
         return health.build();
     }

@@ -146,7 +146,17 @@ class ChatNioConnection extends TcpNioConnection {
         return channel;
     }
 
-    private MessagingException failed(MessagingException failure) {
+    /** True while the backlog waits on the client's side of a TLS handshake, not on socket space. */
+    boolean awaitsPeer() {
+        return false;
+    }
+
+    /** Runs {@code resume} once the backlog no longer waits on the client's handshake (at once if it does not). */
+    void whenPeerAnswers(Runnable resume) {
+        resume.run();
+    }
+
+    MessagingException failed(MessagingException failure) {
         publishConnectionExceptionEvent(failure);
         closeConnection(true);
         return failure;

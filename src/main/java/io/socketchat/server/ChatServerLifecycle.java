@@ -1,5 +1,6 @@
 package io.socketchat.server;
 
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -28,22 +29,25 @@ class ChatServerLifecycle implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ChatServerLifecycle.class);
 
     private final Doors doors;
-    private final AbstractServerConnectionFactory connectionFactory;
+    /** The plain and the TLS listener, whichever are on. */
+    private final List<AbstractServerConnectionFactory> listeners;
     private final ChatProperties properties;
     private static final int START_TIMEOUT_SECONDS = 30;
 
-    private final CountDownLatch listening = new CountDownLatch(1);
+    private final CountDownLatch listening;
     private volatile Throwable failure;
+    private volatile int failedPort;
     private volatile boolean running;
 
-    ChatServerLifecycle(Doors doors, AbstractServerConnectionFactory connectionFactory,
+    ChatServerLifecycle(Doors doors, List<AbstractServerConnectionFactory> listeners,
             ChatProperties properties) {
         this.doors = doors;
-        this.connectionFactory = connectionFactory;
+        this.listeners = listeners;
         this.properties = properties;
+        this.listening = new CountDownLatch(listeners.size());
     }
 
-    /** Start-up fails, with the reason, when the chat port cannot be opened. */
+    /** Start-up fails, with the reason, when a chat port (plain or TLS) cannot be opened. */
     @Override
     public void start() {
         try {
@@ -58,7 +62,7 @@ class ChatServerLifecycle implements SmartLifecycle {
         }
         Throwable failure = this.failure;
         if (failure != null) {
-            throw new IllegalStateException("Cannot listen on " + properties.bindAddress() + ":" + properties.port()
+            throw new IllegalStateException("Cannot listen on " + properties.bindAddress() + ":" + failedPort
                     + ": " + failure.getMessage(), failure);
         }
         running = true;
@@ -66,22 +70,27 @@ class ChatServerLifecycle implements SmartLifecycle {
 
     @EventListener
     void listening(TcpConnectionServerListeningEvent event) {
-        log.info("Chat server listening on {}:{}", properties.bindAddress(), event.getPort());
+        boolean tls = ListenerPort.isTls((AbstractServerConnectionFactory) event.getSource());
+        log.info("Chat server listening on {}:{}{}", properties.bindAddress(), event.getPort(), tls ? " (TLS)" : "");
         listening.countDown();
     }
 
     @EventListener
     void failedToListen(TcpConnectionServerExceptionEvent event) {
         if (!running) {
+            failedPort = ((AbstractServerConnectionFactory) event.getSource()).getPort();
             failure = event.getCause();
-            listening.countDown();
+            // one failure is enough to fail start-up
+            while (listening.getCount() > 0) {
+                listening.countDown();
+            }
         }
     }
 
     @Override
     public void stop() {
         running = false;
-        connectionFactory.beforeShutdown();
+        listeners.forEach(AbstractServerConnectionFactory::beforeShutdown);
         int open = doors.connections();
         doors.closeAll(Replies.SHUTTING_DOWN);
         try {

@@ -37,6 +37,11 @@ class ConnectionEvents {
         });
         orders.register(pipe, order);
         connection.onInputEnded(order::closed);
+        // the welcome line may already have failed on a client gone at once (connect, reset):
+        // its close event came before the order was there to hear it
+        if (!connection.isOpen()) {
+            order.closed();
+        }
     }
 
     @EventListener

@@ -1,5 +1,6 @@
 package io.socketchat.server;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,15 +30,16 @@ class SocketWriters implements ClientConnections, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(SocketWriters.class);
 
     private final MessageChannel toClients;
-    private final AbstractServerConnectionFactory connectionFactory;
+    /** The plain and the TLS listener, whichever are on. */
+    private final List<AbstractServerConnectionFactory> listeners;
     /** Each open connection with the loop that writes to it, from its open event to its close event. */
     private final Map<String, OpenConnection> open = new ConcurrentHashMap<>();
     private final WriterLoop[] loops;
     private final AtomicInteger nextLoop = new AtomicInteger();
 
-    SocketWriters(@Qualifier("toClients") MessageChannel toClients, AbstractServerConnectionFactory connectionFactory) {
+    SocketWriters(@Qualifier("toClients") MessageChannel toClients, List<AbstractServerConnectionFactory> listeners) {
         this.toClients = toClients;
-        this.connectionFactory = connectionFactory;
+        this.listeners = listeners;
         this.loops = new WriterLoop[Runtime.getRuntime().availableProcessors()];
         for (int i = 0; i < loops.length; i++) {
             loops[i] = new WriterLoop(this::connection, this::send);
@@ -53,7 +55,10 @@ class SocketWriters implements ClientConnections, DisposableBean {
     }
 
     void closed(String connectionId) {
-        open.remove(connectionId);
+        OpenConnection closed = open.remove(connectionId);
+        if (closed != null) {
+            closed.loop().released(closed.connection());
+        }
     }
 
     @Override
@@ -74,7 +79,11 @@ class SocketWriters implements ClientConnections, DisposableBean {
 
     @Override
     public void close(String connectionId) {
-        connectionFactory.closeConnection(connectionId);
+        for (AbstractServerConnectionFactory listener : listeners) {
+            if (listener.closeConnection(connectionId)) {
+                return;
+            }
+        }
     }
 
     private ChatNioConnection connection(String connectionId) {

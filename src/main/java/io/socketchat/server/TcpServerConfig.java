@@ -1,28 +1,30 @@
 package io.socketchat.server;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 
 import io.socketchat.config.ChatProperties;
 import io.socketchat.room.ChatMetrics;
 import io.socketchat.server.InboundOrder.Frame;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.ip.dsl.Tcp;
+import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
 import org.springframework.integration.ip.tcp.connection.TcpNioServerConnectionFactory;
+import org.springframework.integration.ip.tcp.outbound.TcpSendingMessageHandler;
 import org.springframework.integration.ip.tcp.serializer.ByteArrayRawSerializer;
 import org.springframework.messaging.MessageChannel;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * The TCP side: one NIO server connection factory shared by an inbound adapter (lines to the
- * chat) and an outbound adapter (batches of lines to one connection).
+ * The TCP side: a NIO server connection factory for the plain port and one for the TLS port,
+ * both feeding one inbound flow (lines to the chat) and served by one outbound adapter
+ * (batches of lines to one connection), with reading threads of a fixed number ({@link ReadThreads}).
  */
 @Configuration(proxyBeanMethods = false)
 class TcpServerConfig {
@@ -41,10 +43,32 @@ class TcpServerConfig {
         return new ByteArrayRawSerializer();
     }
 
+    /** The plain port, unless {@code chat.port=-1}. */
     @Bean
+    @ConditionalOnExpression("'${chat.port:9999}' != '-1'")
     TcpNioServerConnectionFactory chatConnectionFactory(ChatProperties properties,
-            ChatLineDeserializer deserializer, ByteArrayRawSerializer serializer) {
-        TcpNioServerConnectionFactory factory = new TcpNioServerConnectionFactory(properties.port());
+            ChatLineDeserializer deserializer, ByteArrayRawSerializer serializer, ReadThreads readThreads) {
+        TcpNioServerConnectionFactory factory = listener(properties.port(), properties, deserializer, serializer,
+                readThreads);
+        factory.setTcpNioConnectionSupport(ChatNioConnection::new);
+        return factory;
+    }
+
+    /** The TLS port, when {@code chat.tls.port} is set: same lines, same room, same writers. */
+    @Bean
+    @ConditionalOnProperty("chat.tls.port")
+    TcpNioServerConnectionFactory chatTlsConnectionFactory(ChatProperties properties,
+            ChatLineDeserializer deserializer, ByteArrayRawSerializer serializer, ReadThreads readThreads,
+            SslBundles bundles) {
+        TcpNioServerConnectionFactory factory = listener(properties.tls().port(), properties, deserializer,
+                serializer, readThreads);
+        factory.setTcpNioConnectionSupport(new ChatTlsConnectionSupport(bundles, properties.tls().bundle()));
+        return factory;
+    }
+
+    private static TcpNioServerConnectionFactory listener(int port, ChatProperties properties,
+            ChatLineDeserializer deserializer, ByteArrayRawSerializer serializer, ReadThreads readThreads) {
+        TcpNioServerConnectionFactory factory = new TcpNioServerConnectionFactory(port);
         factory.setLocalAddress(properties.bindAddress());
         factory.setDeserializer(deserializer);
         factory.setSerializer(serializer);
@@ -53,17 +77,38 @@ class TcpServerConfig {
         factory.setLookupHost(false);
         // many friends may join at once
         factory.setBacklog(1024);
-        factory.setTaskExecutor(cachedPool("chat-io-"));
-        factory.setTcpNioConnectionSupport(ChatNioConnection::new);
+        factory.setTaskExecutor(readThreads.executor());
         return factory;
     }
 
     @Bean
-    IntegrationFlow chatInbound(TcpNioServerConnectionFactory chatConnectionFactory) {
+    ReadThreads readThreads(ChatProperties properties) {
+        return new ReadThreads(properties);
+    }
+
+    @Bean
+    MessageChannel fromClients() {
+        return new DirectChannel();
+    }
+
+    @Bean
+    IntegrationFlow chatInbound(MessageChannel fromClients) {
         // a plain message handler ends the flow: a reply-producing one would log every line it ends
-        return IntegrationFlow.from(Tcp.inboundAdapter(chatConnectionFactory))
+        return IntegrationFlow.from(fromClients)
                 .handle(message -> ((Frame) message.getPayload()).deliver())
                 .get();
+    }
+
+    @Bean
+    @ConditionalOnExpression("'${chat.port:9999}' != '-1'")
+    IntegrationFlow plainInbound(TcpNioServerConnectionFactory chatConnectionFactory) {
+        return IntegrationFlow.from(Tcp.inboundAdapter(chatConnectionFactory)).channel("fromClients").get();
+    }
+
+    @Bean
+    @ConditionalOnProperty("chat.tls.port")
+    IntegrationFlow tlsInbound(TcpNioServerConnectionFactory chatTlsConnectionFactory) {
+        return IntegrationFlow.from(Tcp.inboundAdapter(chatTlsConnectionFactory)).channel("fromClients").get();
     }
 
     @Bean
@@ -71,21 +116,24 @@ class TcpServerConfig {
         return new DirectChannel();
     }
 
+    /** One outbound adapter for both ports: it finds a connection by id whichever port it came in on. */
     @Bean
-    IntegrationFlow chatOutbound(MessageChannel toClients, TcpNioServerConnectionFactory chatConnectionFactory) {
+    TcpSendingMessageHandler chatSender(List<AbstractServerConnectionFactory> listeners) {
+        TcpSendingMessageHandler sender = new TcpSendingMessageHandler();
+        sender.setConnectionFactory(listeners.get(0));
+        listeners.stream().skip(1).forEach(listener -> listener.registerSender(sender));
+        return sender;
+    }
+
+    @Bean
+    IntegrationFlow chatOutbound(MessageChannel toClients, TcpSendingMessageHandler chatSender) {
         return IntegrationFlow.from(toClients)
-                .handle(Tcp.outboundAdapter(chatConnectionFactory))
+                .handle(chatSender)
                 .get();
     }
 
     @Bean
     ChatMetrics chatMetrics(MeterRegistry registry) {
         return new ChatMetrics(registry);
-    }
-
-    private static ExecutorService cachedPool(String threadPrefix) {
-        CustomizableThreadFactory threads = new CustomizableThreadFactory(threadPrefix);
-        threads.setDaemon(true);
-        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
     }
 }

@@ -59,6 +59,16 @@ final class WriterLoop implements Runnable {
         }
     }
 
+    /**
+     * The connection closed. A closed channel still registered with this loop's selector keeps
+     * its file descriptor until the selector next selects: wake it so the socket is released now.
+     */
+    void released(ChatNioConnection connection) {
+        if (connection.channel().keyFor(selector) != null) {
+            selector.wakeup();
+        }
+    }
+
     void stop() {
         running = false;
         selector.wakeup();
@@ -119,8 +129,9 @@ final class WriterLoop implements Runnable {
             return;
         }
         if (connection.hasBacklog()) {
-            // its socket is full: the selector brings it back once it is registered (it may not
-            // be yet: the backlog can come from before this outbox was handed to this loop)
+            // its socket is full, or a TLS handshake's bytes still wait: the selector brings it back
+            // once it is registered (it may not be yet: the backlog can come from before this
+            // outbox was handed to this loop)
             awaitWritable(connection, outbox);
             return;
         }
@@ -162,6 +173,17 @@ final class WriterLoop implements Runnable {
         }
     }
 
+    /** From the connection's reading thread: the backlog can move again. */
+    private void resume(SelectionKey key) {
+        try {
+            key.interestOps(SelectionKey.OP_WRITE);
+            selector.wakeup();
+        }
+        catch (CancelledKeyException ex) {
+            // the connection closed meanwhile
+        }
+    }
+
     private void writable(SelectionKey key) {
         Outbox outbox = (Outbox) key.attachment();
         ChatNioConnection connection = connections.apply(outbox.connectionId());
@@ -175,6 +197,11 @@ final class WriterLoop implements Runnable {
                 key.interestOps(0);
                 outbox.written();
                 serveSafely(outbox);
+            }
+            else if (connection.awaitsPeer()) {
+                // a TLS handshake waits for the client, not for socket space: no busy selecting
+                key.interestOps(0);
+                connection.whenPeerAnswers(() -> resume(key));
             }
         }
         catch (RuntimeException ex) {

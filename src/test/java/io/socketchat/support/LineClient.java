@@ -67,6 +67,21 @@ public final class LineClient implements AutoCloseable {
         }
     }
 
+    /** A client over a socket already connected (e.g. a TLS one). */
+    public static LineClient over(Socket socket) {
+        try {
+            socket.setTcpNoDelay(true);
+            return new LineClient(socket);
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException("Cannot use " + socket, ex);
+        }
+    }
+
+    public Socket socket() {
+        return socket;
+    }
+
     public LineClient send(String line) {
         return sendRaw((line + "\n").getBytes(StandardCharsets.UTF_8));
     }

@@ -1,10 +1,12 @@
 package io.socketchat.support;
 
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.socketchat.SocketChatApplication;
+import io.socketchat.server.ListenerPort;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -25,10 +27,14 @@ public final class RunningServer implements AutoCloseable {
      * sets {@code --chat.max-connections-per-address}.
      */
     public static RunningServer start(String... args) {
-        List<String> all = new ArrayList<>(List.of("--chat.port=0", "--server.port=0",
-                "--chat.bind-address=127.0.0.1", "--chat.console.enabled=false", "--logging.level.root=WARN"));
-        if (Arrays.stream(args).noneMatch(arg -> arg.startsWith("--chat.max-connections-per-address="))) {
-            all.add("--chat.max-connections-per-address=0");
+        List<String> all = new ArrayList<>();
+        // a test's own value of a key replaces the default (the command line would join both)
+        for (String fallback : List.of("--chat.port=0", "--server.port=0",
+                "--chat.bind-address=127.0.0.1", "--chat.console.enabled=false", "--logging.level.root=WARN", "--chat.max-connections-per-address=0")) {
+            String key = fallback.substring(0, fallback.indexOf('=') + 1);
+            if (Stream.of(args).noneMatch(arg -> arg.startsWith(key))) {
+                all.add(fallback);
+            }
         }
         all.addAll(List.of(args));
         SpringApplication application = new SpringApplication(SocketChatApplication.class);
@@ -37,6 +43,25 @@ public final class RunningServer implements AutoCloseable {
 
     public int port() {
         return context.getBean("chatConnectionFactory", AbstractServerConnectionFactory.class).getPort();
+    }
+
+    /** The TLS port ({@code chat.tls.port}), as the system gave it. */
+    public int tlsPort() {
+        return ListenerPort.of(context.getBean(ListenerPort.TLS_LISTENER, AbstractServerConnectionFactory.class));
+    }
+
+    /** A TLS connection that trusts the given certificates; nothing read yet. */
+    public LineClient connectTls(X509Certificate... trusted) {
+        LineClient client = LineClient.over(TlsFixture.connect(tlsPort(), 0, trusted));
+        clients.add(client);
+        return client;
+    }
+
+    /** A TLS connection with a small receive buffer (SO_RCVBUF), for clients that stop reading. */
+    public LineClient connectTlsRaw(int receiveBuffer, X509Certificate... trusted) {
+        LineClient client = LineClient.over(TlsFixture.connect(tlsPort(), receiveBuffer, trusted));
+        clients.add(client);
+        return client;
     }
 
     public int httpPort() {

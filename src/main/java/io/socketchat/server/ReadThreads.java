@@ -1,0 +1,77 @@
+package io.socketchat.server;
+
+import java.util.concurrent.ThreadPoolExecutor;
+
+import io.socketchat.config.ChatProperties;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.integration.util.CompositeExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/**
+ * The threads that read from clients, a fixed number set by the configuration, never by the
+ * traffic (the connection factory's default, a cached pool, grows by a thread per burst of
+ * reads). Spring Integration's NIO read runs on one pool and hands the framing of lines (which
+ * may wait for the rest of a line) to another: with separate pools a reader never waits for a
+ * framer, so a full pool cannot deadlock. Both refuse work when full (no queue, no caller-runs):
+ * the factory then retries the read shortly ({@code readDelay}) instead of piling tasks up.
+ * Not beans themselves: an {@code Executor} bean would replace Spring Boot's application executor.
+ * The README's thread bound is made of these numbers.
+ */
+public final class ReadThreads implements DisposableBean {
+
+    /** Reading a socket into its connection's pipe takes microseconds; a few threads serve thousands. */
+    public static final int READERS = 8;
+
+    /** The plain and the TLS port: each one's accept/select loop holds a reader thread while it is open. */
+    public static final int LISTENERS = 2;
+
+    /** Framers beyond the connections the chat admits at once, for those being turned away. */
+    static final int SPARE_FRAMERS = 16;
+
+    /** Past this many, a client's read waits (retried every 100 ms) until another's line is complete. */
+    public static final int MAX_FRAMERS = 256;
+
+    private final ThreadPoolTaskExecutor readers;
+    private final ThreadPoolTaskExecutor framers;
+    private final CompositeExecutor executor;
+
+    ReadThreads(ChatProperties properties) {
+        this.readers = boundedPool("chat-read-", READERS + LISTENERS);
+        this.framers = boundedPool("chat-frame-", framers(properties));
+        this.executor = new CompositeExecutor(readers, framers);
+    }
+
+    /**
+     * A framer waits while its client has sent half a line, so each connection the chat
+     * admits at once (users and those choosing a name) may hold one.
+     */
+    public static int framers(ChatProperties properties) {
+        return Math.min(MAX_FRAMERS, properties.maxClients() + properties.maxPending() + SPARE_FRAMERS);
+    }
+
+    /** For the connection factories: reads on the first pool, framing on the second. */
+    CompositeExecutor executor() {
+        return executor;
+    }
+
+    private static ThreadPoolTaskExecutor boundedPool(String threadPrefix, int threads) {
+        ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
+        pool.setThreadNamePrefix(threadPrefix);
+        pool.setCorePoolSize(Math.min(2, threads));
+        pool.setMaxPoolSize(threads);
+        pool.setQueueCapacity(0);
+        pool.setKeepAliveSeconds(30);
+        pool.setAllowCoreThreadTimeOut(true);
+        pool.setDaemon(true);
+        pool.setRejectedExecutionHandler(new ThreadPoolExecutor.AbortPolicy());
+        pool.initialize();
+        return pool;
+    }
+
+    @Override
+    public void destroy() {
+        readers.shutdown();
+        framers.shutdown();
+    }
+}
