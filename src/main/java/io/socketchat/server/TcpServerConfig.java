@@ -8,7 +8,6 @@ import io.socketchat.server.InboundOrder.Frame;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,7 +55,7 @@ class TcpServerConfig {
 
     /** The TLS port, when {@code chat.tls.port} is set: same lines, same room, same writers. */
     @Bean
-    @ConditionalOnProperty("chat.tls.port")
+    @ConditionalOnExpression("'${chat.tls.port:}' != ''")
     TcpNioServerConnectionFactory chatTlsConnectionFactory(ChatProperties properties,
             ChatLineDeserializer deserializer, ByteArrayRawSerializer serializer, ReadThreads readThreads,
             SslBundles bundles) {
@@ -106,7 +105,7 @@ class TcpServerConfig {
     }
 
     @Bean
-    @ConditionalOnProperty("chat.tls.port")
+    @ConditionalOnExpression("'${chat.tls.port:}' != ''")
     IntegrationFlow tlsInbound(TcpNioServerConnectionFactory chatTlsConnectionFactory) {
         return IntegrationFlow.from(Tcp.inboundAdapter(chatTlsConnectionFactory)).channel("fromClients").get();
     }
