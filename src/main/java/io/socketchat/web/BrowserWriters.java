@@ -2,8 +2,10 @@ package io.socketchat.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import io.socketchat.room.Outbox;
 
@@ -29,11 +31,18 @@ final class BrowserWriters {
     private final MessageChannel toBrowsers;
     private final ExecutorService threads;
 
-    BrowserWriters(MessageChannel toBrowsers) {
+    /**
+     * @param maxThreads writers at once: a bound of its own, so browsers coming and going cannot
+     *        grow the thread count; more outboxes to write wait their turn in a queue
+     */
+    BrowserWriters(MessageChannel toBrowsers, int maxThreads) {
         this.toBrowsers = toBrowsers;
         CustomizableThreadFactory factory = new CustomizableThreadFactory("chat-web-");
         factory.setDaemon(true);
-        this.threads = Executors.newCachedThreadPool(factory);
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(maxThreads, maxThreads, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), factory);
+        pool.allowCoreThreadTimeOut(true);
+        this.threads = pool;
     }
 
     /** Returns at once; the outbox is written on a writer thread until its drain is over. */

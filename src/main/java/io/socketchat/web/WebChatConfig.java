@@ -38,7 +38,13 @@ class WebChatConfig {
     @Bean
     BrowserConnections browserConnections(Reception reception, @Qualifier("toBrowsers") MessageChannel toBrowsers,
             ChatProperties properties) {
-        return new BrowserConnections(reception, new BrowserWriters(toBrowsers), properties.maxLineBytes());
+        return new BrowserConnections(reception, new BrowserWriters(toBrowsers, browserWriterThreads(properties)),
+                properties.maxLineBytes());
+    }
+
+    /** One per browser the chat admits at once (in the chat or choosing a name), at most 256. */
+    static int browserWriterThreads(ChatProperties properties) {
+        return Math.min(256, properties.maxClients() + properties.maxPending());
     }
 
     @Bean
