@@ -148,9 +148,12 @@ public class ChatRoom {
         settle();
     }
 
-    /** A notice to everyone connected to this node, not kept in history. */
-    void notice(String line) {
-        view.tellEveryoneHere(line);
+    /**
+     * Closing time on this node: every user here gets {@code line} as its last; the caller
+     * closes the connections once written (never under the room's lock).
+     */
+    void lastLine(String line) {
+        view.lastLineHere(line);
         settle();
     }
 

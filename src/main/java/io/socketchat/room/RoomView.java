@@ -93,9 +93,17 @@ final class RoomView implements RoomLedger.Room {
         });
     }
 
-    /** A line to every user connected here, not kept in history. */
-    void tellEveryoneHere(String line) {
-        locked(() -> deliverToAllBut(null, line));
+    /**
+     * The last line for every user here: queued, and then nothing more, in one step of the
+     * room's order, so that no event applied later (a user who already closed leaving) reaches
+     * anyone after it. Those still waiting for their join take nothing more either.
+     */
+    void lastLineHere(String line) {
+        locked(() -> {
+            deliverToAllBut(null, line);
+            here.values().forEach(session -> session.outbox().takeNoMore());
+            arriving.values().forEach(session -> session.outbox().takeNoMore());
+        });
     }
 
     Departure nextDeparture() {
