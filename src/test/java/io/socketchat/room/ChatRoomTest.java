@@ -131,6 +131,18 @@ class ChatRoomTest {
     }
 
     @Test
+    void whoAndTheHelloLineListNamesAsPeopleReadThem() {
+        open(10, 100);
+        joined("rob");
+        joined("Nina");
+        joined("mallory");
+        Session alice = joined("alice");
+        assertThat(connections.lines(alice).get(0))
+                .isEqualTo("Hello alice! 4 users online: alice, mallory, Nina, rob. Type /help for commands, exit to leave.");
+        assertThat(room.who()).containsExactly("alice", "mallory", "Nina", "rob");
+    }
+
+    @Test
     void aRenameIsToldToEveryoneAndATakenNameIsRefused() {
         open(5, 100);
         Session alice = joined("alice");
