@@ -59,6 +59,8 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
     private final AtomicInteger unapplied = new AtomicInteger();
     private final AtomicLong lines = new AtomicLong();
     private volatile Room room;
+    /** Told when a node banned or unbanned an address, or the room was read afresh. */
+    private volatile Runnable bansChanged = () -> { };
     private volatile boolean available;
     private volatile boolean running;
     private StreamReader reader;
@@ -81,10 +83,20 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
         this.room = room;
     }
 
+    /** @param listener told (on the reader's thread) whenever the shared bans may have changed */
+    void onBansChanged(Runnable listener) {
+        this.bansChanged = listener;
+    }
+
+    LedgerScripts scripts() {
+        return scripts;
+    }
+
     @Override
     public ChatRoom.Join join(Member member, int maxClients) {
         List<?> reply = run(scripts.join, member.id(), member.name().key(), member.name().display(),
-                properties.cluster().lease().toMillis(), maxClients, REAP_GRACE.toMillis(), STREAM_MAX, deadline());
+                properties.cluster().lease().toMillis(), maxClients, REAP_GRACE.toMillis(), STREAM_MAX, deadline(),
+                member.address() == null ? "" : member.address());
         return switch (String.valueOf(reply.get(0))) {
             case "JOINED" -> {
                 awaitApplied(reply);
@@ -92,6 +104,7 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
             }
             case "TAKEN" -> ChatRoom.Join.TAKEN;
             case "FULL" -> ChatRoom.Join.FULL;
+            case "BANNED" -> ChatRoom.Join.BANNED;
             default -> throw late();
         };
     }
@@ -222,7 +235,8 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
         }
     }
 
-    private List<?> run(RedisScript<List> script, Object... args) {
+    /** Runs one of the room's scripts; the shared bans change through here too. */
+    <T> T run(RedisScript<T> script, Object... args) {
         if (!available) {
             throw new RoomUnavailableException("Redis is unreachable", null);
         }
@@ -290,6 +304,7 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
             List<?> reply = execute(scripts.snapshot, properties.historySize());
             String last = String.valueOf(reply.get(0));
             room.apply(EventCodec.restored(reply));
+            bansChanged.run();
             room.applied();
             progress.advanced(last);
             progress.batchDone();
@@ -298,6 +313,9 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
 
         @Override
         public void apply(String id, Map<String, String> fields) {
+            if ("B".equals(fields.get("t"))) {
+                bansChanged.run();
+            }
             try {
                 RoomEvent event = EventCodec.event(fields);
                 if (event != null) {

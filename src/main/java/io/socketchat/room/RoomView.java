@@ -61,12 +61,9 @@ final class RoomView implements RoomLedger.Room {
         return locked(() -> roster.get(name));
     }
 
-    /** The session of whoever has that name, if connected to this node; else null. */
-    Session sessionHere(String name) {
-        return locked(() -> {
-            Member member = roster.get(name);
-            return member == null ? null : here.get(member.id());
-        });
+    /** Everyone in the room, on any node, who connected from that address. */
+    List<Member> membersFrom(String address) {
+        return locked(() -> roster.from(address));
     }
 
     /** The session waits for its join event. */
@@ -205,8 +202,10 @@ final class RoomView implements RoomLedger.Room {
     }
 
     private void renamed(Member member, Username to) {
+        Member before = roster.get(member.name().display());
+        String address = before != null && before.id().equals(member.id()) ? before.address() : member.address();
         removeFromRoster(member);
-        roster.put(new Member(member.id(), to));
+        roster.put(new Member(member.id(), to, address));
         Session session = here.get(member.id());
         if (session != null) {
             session.name(to);

@@ -72,6 +72,11 @@ final class Roster {
         return byKey.size();
     }
 
+    /** The members who connected from that address. */
+    List<Member> from(String address) {
+        return byKey.values().stream().filter(member -> address.equals(member.address())).toList();
+    }
+
     /** The display names, in the order people read them. */
     List<String> names() {
         List<String> names = new ArrayList<>(listed.size());

@@ -1,0 +1,79 @@
+package io.socketchat.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import io.socketchat.admin.AdminCommands;
+import io.socketchat.room.Bouncer;
+import io.socketchat.support.LineClient;
+import io.socketchat.support.RedisServer;
+import io.socketchat.support.RunningServer;
+
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A ban typed on any node acts on the whole room: alice on node a at 127.0.0.1, bob on node b at 127.0.0.2. */
+class ClusterBansTest {
+
+    private static final String BANNED = "! You are banned from this chat.";
+
+    @RegisterExtension
+    static final RedisServer redis = new RedisServer();
+
+    @AutoClose
+    private final Nodes nodes = new Nodes(redis);
+
+    @Test
+    void aUserBannedFromAnotherNodeIsKickedAndKeptOutOfEveryNodeUntilUnbanned() {
+        RunningServer a = nodes.start("a", "--chat.history-size=0");
+        RunningServer b = nodes.start("b", "--chat.history-size=0");
+        LineClient alice = a.join("alice");
+        LineClient bob = b.joinFrom("127.0.0.2", "bob");
+        alice.expect("* bob joined the chat");
+        LineClient waitingOnA = a.connectFrom("127.0.0.2").expectStartingWith("Welcome");
+
+        assertThat(a.bean(AdminCommands.class).ban(List.of("bob", "10", "flooding")))
+                .isEqualTo("Kicked bob and banned 127.0.0.2 for 10 minutes. Closed 1 other connection from it.");
+        bob.expect("! You were kicked: flooding");
+        bob.expectClosed();
+        alice.expect("* bob was kicked (flooding)");
+        waitingOnA.expect(BANNED);
+        waitingOnA.expectClosed();
+
+        LineClient back = b.connectFrom("127.0.0.2");
+        back.expect(BANNED);
+        back.expectClosed();
+        assertThat(b.bean(AdminCommands.class).bans()).isEqualTo("1 ban:\n  127.0.0.2  10 minutes left  (flooding)");
+        assertThat(a.bean(AdminCommands.class).bans()).isEqualTo(b.bean(AdminCommands.class).bans());
+        assertThat(b.bean(AdminCommands.class).who()).isEqualTo("1 online: alice");
+
+        assertThat(b.bean(AdminCommands.class).unban(List.of("127.0.0.2"))).isEqualTo("Unbanned 127.0.0.2.");
+        b.joinFrom("127.0.0.2", "bob");
+        alice.expect("* bob joined the chat");
+        a.connectFrom("127.0.0.2").expectStartingWith("Welcome");
+        assertThat(a.bean(AdminCommands.class).bans()).isEqualTo("No bans.");
+    }
+
+    @Test
+    void anAddressBannedOnOneNodeIsTurnedAwayAtTheOthersDoorAndCannotTakeANameThere() {
+        RunningServer a = nodes.start("a");
+        RunningServer b = nodes.start("b");
+        LineClient choosing = b.connectFrom("127.0.0.3").expectStartingWith("Welcome");
+
+        Bouncer.Outcome outcome = a.bean(Bouncer.class).ban("127.0.0.3", null, "");
+        assertThat(outcome).isEqualTo(new Bouncer.Outcome.Banned("127.0.0.3", null, 0));
+
+        LineClient knocking = b.connectFrom("127.0.0.3");
+        knocking.expect(BANNED);
+        knocking.expectClosed();
+        // it was logging in on b when a banned it: it gets no name
+        choosing.send("carol").expect(BANNED);
+        choosing.expectClosed();
+        assertThat(b.bean(AdminCommands.class).bans()).isEqualTo("1 ban:\n  127.0.0.3  until unbanned");
+        assertThat(b.bean(Bouncer.class).unban("127.0.0.3")).isTrue();
+        assertThat(a.bean(Bouncer.class).unban("127.0.0.3")).isFalse();
+        a.joinFrom("127.0.0.3", "carol");
+    }
+}
