@@ -1,7 +1,9 @@
 package io.socketchat.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.socketchat.admin.AdminCommands;
@@ -65,9 +67,12 @@ class ClusterBansTest {
         Bouncer.Outcome outcome = a.bean(Bouncer.class).ban("127.0.0.3", null, "");
         assertThat(outcome).isEqualTo(new Bouncer.Outcome.Banned("127.0.0.3", null, 0));
 
-        LineClient knocking = b.connectFrom("127.0.0.3");
-        knocking.expect(BANNED);
-        knocking.expectClosed();
+        // node b hears of the ban through the room's stream: within a second at most
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            try (LineClient knocking = LineClient.connectFrom("127.0.0.3", b.port())) {
+                return BANNED.equals(knocking.nextLine());
+            }
+        });
         // it was logging in on b when a banned it: it gets no name
         choosing.send("carol").expect(BANNED);
         choosing.expectClosed();
