@@ -19,7 +19,7 @@ final class LedgerScripts {
     final RedisScript<List> publish = load("publish");
     final RedisScript<Long> renew = load("renew", Long.class);
     final RedisScript<List> snapshot = load("snapshot");
-    final RedisScript<String> ban = load("ban", String.class);
+    final RedisScript<List> ban = load("ban");
     final RedisScript<Long> unban = load("unban", Long.class);
 
     private static RedisScript<List> load(String name) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import io.socketchat.room.BanList;
 import io.socketchat.room.RoomUnavailableException;
@@ -33,6 +34,7 @@ final class RedisBans implements BanList {
     private final AtomicLong changes = new AtomicLong(1);
     private volatile long readAfter;
     private volatile Map<String, Ban> remembered = Map.of();
+    private volatile Consumer<String> bannedElsewhere = address -> { };
 
     RedisBans(RedisLedger ledger, StringRedisTemplate redis, Clock clock) {
         this.ledger = ledger;
@@ -40,22 +42,40 @@ final class RedisBans implements BanList {
         this.clock = clock;
     }
 
-    /** The bans may have changed: read them again before the next answer. */
-    void changed() {
+    /**
+     * The bans may have changed: read them again before the next answer.
+     * @param address the address banned or unbanned, null when not known
+     * @param here whether this node did it
+     */
+    void changed(String address, boolean here) {
         changes.incrementAndGet();
+        if (address != null && !here && isBanned(address)) {
+            bannedElsewhere.accept(address);
+        }
+    }
+
+    /**
+     * Returns once this node's reader has applied the ban: then the room as this node sees it
+     * holds every member who joined before it (later joins are refused by the join script).
+     */
+    @Override
+    public void ban(Ban ban) {
+        List<?> reply = ledger.run(ledger.scripts().ban, ban.address(),
+                ban.until() == null ? 0 : ban.until().toEpochMilli(), ban.reason(), RedisLedger.STREAM_MAX,
+                ledger.instance());
+        changes.incrementAndGet();
+        ledger.awaitApplied(reply);
     }
 
     @Override
-    public void ban(Ban ban) {
-        ledger.run(ledger.scripts().ban, ban.address(), ban.until() == null ? 0 : ban.until().toEpochMilli(),
-                ban.reason(), RedisLedger.STREAM_MAX);
-        changed();
+    public void whenBannedElsewhere(Consumer<String> listener) {
+        this.bannedElsewhere = listener;
     }
 
     @Override
     public boolean unban(String address) {
-        Long wasBanned = ledger.run(ledger.scripts().unban, address, RedisLedger.STREAM_MAX);
-        changed();
+        Long wasBanned = ledger.run(ledger.scripts().unban, address, RedisLedger.STREAM_MAX, ledger.instance());
+        changes.incrementAndGet();
         return wasBanned != null && wasBanned == 1;
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 
 import io.socketchat.config.ChatProperties;
 import io.socketchat.protocol.Username;
@@ -59,8 +60,11 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
     private final AtomicInteger unapplied = new AtomicInteger();
     private final AtomicLong lines = new AtomicLong();
     private volatile Room room;
-    /** Told when a node banned or unbanned an address, or the room was read afresh. */
-    private volatile Runnable bansChanged = () -> { };
+    /**
+     * Told when a node banned or unbanned an address (the address, and whether this node did),
+     * or the room was read afresh (null, false).
+     */
+    private volatile BiConsumer<String, Boolean> bansChanged = (address, here) -> { };
     private volatile boolean available;
     private volatile boolean running;
     private StreamReader reader;
@@ -84,8 +88,13 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
     }
 
     /** @param listener told (on the reader's thread) whenever the shared bans may have changed */
-    void onBansChanged(Runnable listener) {
+    void onBansChanged(BiConsumer<String, Boolean> listener) {
         this.bansChanged = listener;
+    }
+
+    /** This node's instance, which a ban's stream entry names so that its reader knows it. */
+    String instance() {
+        return instance;
     }
 
     LedgerScripts scripts() {
@@ -258,7 +267,7 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
     }
 
     /** Waits until this node has applied the event the script appended; not on the reader's own thread. */
-    private void awaitApplied(List<?> reply) {
+    void awaitApplied(List<?> reply) {
         if (reply.size() < 2 || Thread.currentThread() == readerThread) {
             return;
         }
@@ -304,7 +313,7 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
             List<?> reply = execute(scripts.snapshot, properties.historySize());
             String last = String.valueOf(reply.get(0));
             room.apply(EventCodec.restored(reply));
-            bansChanged.run();
+            bansChanged.accept(null, false);
             room.applied();
             progress.advanced(last);
             progress.batchDone();
@@ -314,7 +323,7 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
         @Override
         public void apply(String id, Map<String, String> fields) {
             if ("B".equals(fields.get("t"))) {
-                bansChanged.run();
+                bansChanged.accept(fields.get("a"), instance.equals(fields.get("by")));
             }
             try {
                 RoomEvent event = EventCodec.event(fields);

@@ -2,6 +2,7 @@ package io.socketchat.room;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The banned addresses, each until a time or until unbanned: kept in this JVM ({@link Bans}) or,
@@ -28,4 +29,11 @@ public interface BanList {
 
     /** The bans in force, by address. */
     List<Ban> list();
+
+    /**
+     * @param listener told the address when another node banned it (only with several nodes),
+     *        to show out the connections from it that are still choosing a name here
+     */
+    default void whenBannedElsewhere(Consumer<String> listener) {
+    }
 }

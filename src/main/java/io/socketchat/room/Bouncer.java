@@ -63,6 +63,7 @@ public class Bouncer {
         this.metrics = metrics;
         this.clock = clock;
         this.bans = shared != null ? shared : new Bans(clock);
+        bans.whenBannedElsewhere(address -> showOutLoggingIn(address));
     }
 
     /**
@@ -110,6 +111,12 @@ public class Bouncer {
                 closed++;
             }
         }
+        return closed + showOutLoggingIn(address);
+    }
+
+    /** Closes the connections from the address still choosing a name on this node. */
+    private int showOutLoggingIn(String address) {
+        int closed = 0;
         for (Session session : doors.from(address)) {
             if (session.endIfLoggingIn()) {
                 metrics.dropped(DropReason.BANNED);

@@ -7,7 +7,11 @@ import java.time.Duration;
 import java.util.List;
 
 import io.socketchat.admin.AdminCommands;
+import io.socketchat.protocol.Username;
 import io.socketchat.room.Bouncer;
+import io.socketchat.room.ChatRoom;
+import io.socketchat.room.Member;
+import io.socketchat.room.RoomLedger;
 import io.socketchat.support.LineClient;
 import io.socketchat.support.RedisServer;
 import io.socketchat.support.RunningServer;
@@ -73,9 +77,14 @@ class ClusterBansTest {
                 return BANNED.equals(knocking.nextLine());
             }
         });
-        // it was logging in on b when a banned it: it gets no name
-        choosing.send("carol").expect(BANNED);
+        // it was choosing a name on b when a banned it: b shows it out
+        choosing.expect(BANNED);
         choosing.expectClosed();
+        // a join racing the ban on any node is refused by Redis itself
+        assertThat(b.bean(RoomLedger.class).join(new Member("racing-1", new Username("dave"), "127.0.0.3"), 10))
+                .isEqualTo(ChatRoom.Join.BANNED);
+        assertThat(b.bean(RoomLedger.class).join(new Member("racing-2", new Username("erin"), "127.0.0.4"), 10))
+                .isEqualTo(ChatRoom.Join.JOINED);
         assertThat(b.bean(AdminCommands.class).bans()).isEqualTo("1 ban:\n  127.0.0.3  until unbanned");
         assertThat(b.bean(Bouncer.class).unban("127.0.0.3")).isTrue();
         assertThat(a.bean(Bouncer.class).unban("127.0.0.3")).isFalse();
