@@ -33,18 +33,20 @@ class ClusterBansTest {
 
     @Test
     void aUserBannedFromAnotherNodeIsKickedAndKeptOutOfEveryNodeUntilUnbanned() {
-        RunningServer a = nodes.start("a", "--chat.history-size=0");
         RunningServer b = nodes.start("b", "--chat.history-size=0");
-        LineClient alice = a.join("alice");
         LineClient bob = b.joinFrom("127.0.0.2", "bob");
-        alice.expect("* bob joined the chat");
+        bob.send("/nick robert").expect("* bob is now known as robert");
+        // node a starts afterwards: it learns of robert, and his address, from the room's snapshot
+        RunningServer a = nodes.start("a", "--chat.history-size=0");
+        LineClient alice = a.join("alice");
+        bob.expect("* alice joined the chat");
         LineClient waitingOnA = a.connectFrom("127.0.0.2").expectStartingWith("Welcome");
 
-        assertThat(a.bean(AdminCommands.class).ban(List.of("bob", "10", "flooding")))
-                .isEqualTo("Kicked bob and banned 127.0.0.2 for 10 minutes. Closed 1 other connection from it.");
+        assertThat(a.bean(AdminCommands.class).ban(List.of("robert", "10", "flooding")))
+                .isEqualTo("Kicked robert and banned 127.0.0.2 for 10 minutes. Closed 1 other connection from it.");
         bob.expect("! You were kicked: flooding");
         bob.expectClosed();
-        alice.expect("* bob was kicked (flooding)");
+        alice.expect("* robert was kicked (flooding)");
         waitingOnA.expect(BANNED);
         waitingOnA.expectClosed();
 
