@@ -1,7 +1,8 @@
 -- Shared by every script of the room (prepended to each). The keys of one room:
--- the stream of events, name -> member id, member id -> "key\ndisplay name",
--- member id -> lease expiry (ms, Redis' clock), recent public lines (newest first), line ids seen.
-local LOG, NAMES, MEMBERS, LEASES, HISTORY, SEEN = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
+-- the stream of events, name -> member id, member id -> "key\ndisplay name\naddress",
+-- member id -> lease expiry (ms, Redis' clock), recent public lines (newest first), line ids seen,
+-- banned address -> "until ms (0: until unbanned)\nreason".
+local LOG, NAMES, MEMBERS, LEASES, HISTORY, SEEN, BANS = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7]
 
 local function now_ms()
   local t = redis.call('TIME')
@@ -12,6 +13,27 @@ local function append(maxlen, ...)
   return redis.call('XADD', LOG, 'MAXLEN', '~', maxlen, '*', ...)
 end
 
+-- A member's entry: name key, display name, address ('' in entries written before addresses were kept).
+local function parse_entry(entry)
+  local first = string.find(entry, '\n', 1, true)
+  local key, rest = string.sub(entry, 1, first - 1), string.sub(entry, first + 1)
+  local second = string.find(rest, '\n', 1, true)
+  if not second then
+    return key, rest, ''
+  end
+  return key, string.sub(rest, 1, second - 1), string.sub(rest, second + 1)
+end
+
+-- Whether the address is banned now (a ban whose time ran out is no ban).
+local function is_banned(address, now)
+  local ban = redis.call('HGET', BANS, address)
+  if not ban then
+    return false
+  end
+  local untl = tonumber(string.sub(ban, 1, string.find(ban, '\n', 1, true) - 1))
+  return untl == 0 or untl > now
+end
+
 -- Takes a member out and appends its Left event; false when it was already out.
 local function drop(id, notice, maxlen)
   redis.call('ZREM', LEASES, id)
@@ -20,8 +42,7 @@ local function drop(id, notice, maxlen)
     return false
   end
   redis.call('HDEL', MEMBERS, id)
-  local nl = string.find(entry, '\n', 1, true)
-  local key, display = string.sub(entry, 1, nl - 1), string.sub(entry, nl + 1)
+  local key, display = parse_entry(entry)
   if redis.call('HGET', NAMES, key) == id then
     redis.call('HDEL', NAMES, key)
   end

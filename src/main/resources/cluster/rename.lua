@@ -10,11 +10,10 @@ local entry = redis.call('HGET', MEMBERS, ARGV[1])
 if not entry then
   return {'GONE'}
 end
-local nl = string.find(entry, '\n', 1, true)
-local old_key, old_display = string.sub(entry, 1, nl - 1), string.sub(entry, nl + 1)
+local old_key, old_display, address = parse_entry(entry)
 if redis.call('HGET', NAMES, old_key) == ARGV[1] then
   redis.call('HDEL', NAMES, old_key)
 end
 redis.call('HSET', NAMES, ARGV[2], ARGV[1])
-redis.call('HSET', MEMBERS, ARGV[1], ARGV[2] .. '\n' .. ARGV[3])
+redis.call('HSET', MEMBERS, ARGV[1], ARGV[2] .. '\n' .. ARGV[3] .. '\n' .. address)
 return {'RENAMED', append(ARGV[4], 't', 'R', 'm', ARGV[1], 'n', old_display, 'to', ARGV[3])}

@@ -1,5 +1,5 @@
 -- ARGV: history size. Returns the id of the last event, the number of history lines, the
--- history (newest first), then member id / "key\ndisplay name" pairs: one consistent state
+-- history (newest first), then member id / "key\ndisplay name\naddress" pairs: one consistent state
 -- from which a node reads the events that follow.
 local out = {}
 local last = redis.call('XREVRANGE', LOG, '+', '-', 'COUNT', 1)

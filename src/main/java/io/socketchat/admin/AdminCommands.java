@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.socketchat.room.Bouncer;
 import io.socketchat.room.ChatRoom;
+import io.socketchat.room.RoomUnavailableException;
 
 import org.springframework.shell.core.command.annotation.Arguments;
 import org.springframework.shell.core.command.annotation.Command;
@@ -67,7 +68,12 @@ public class AdminCommands {
             rest = rest.subList(1, rest.size());
         }
         String reason = String.join(" ", rest).strip();
-        return BanAnswers.of(bouncer.ban(target, duration, reason), duration);
+        try {
+            return BanAnswers.of(bouncer.ban(target, duration, reason), duration);
+        }
+        catch (RoomUnavailableException ex) {
+            return BanAnswers.UNAVAILABLE;
+        }
     }
 
     @Command(name = "unban", description = "Let a banned address in again: unban <address>", group = "Chat")
@@ -76,12 +82,22 @@ public class AdminCommands {
             return "Usage: unban <address>";
         }
         String address = words.get(0);
-        return bouncer.unban(address) ? "Unbanned " + address + "." : address + " is not banned.";
+        try {
+            return bouncer.unban(address) ? "Unbanned " + address + "." : address + " is not banned.";
+        }
+        catch (RoomUnavailableException ex) {
+            return BanAnswers.UNAVAILABLE;
+        }
     }
 
     @Command(name = "bans", description = "List the banned addresses with the time left", group = "Chat")
     public String bans() {
-        return BanAnswers.of(bouncer.bans());
+        try {
+            return BanAnswers.of(bouncer.bans());
+        }
+        catch (RoomUnavailableException ex) {
+            return BanAnswers.UNAVAILABLE;
+        }
     }
 
     @Command(name = "shutdown", description = "Tell everyone, deliver what is queued, close and exit", group = "Chat")

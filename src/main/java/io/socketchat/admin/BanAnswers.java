@@ -14,6 +14,8 @@ final class BanAnswers {
     static final long MAX_MINUTES = 525_600;
     static final String MINUTES_RANGE = "Minutes must be from 1 to " + MAX_MINUTES
             + "; leave them out for a ban until unbanned.";
+    /** With several nodes the bans are kept in Redis. */
+    static final String UNAVAILABLE = "The bans cannot be reached now (Redis is unreachable); nothing was changed.";
 
     private BanAnswers() {
     }

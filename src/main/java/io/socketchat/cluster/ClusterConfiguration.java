@@ -2,6 +2,7 @@ package io.socketchat.cluster;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -54,6 +55,14 @@ class ClusterConfiguration {
             TaskScheduler taskScheduler, DataRedisProperties redisProperties) {
         Duration timeout = redisProperties.getTimeout() != null ? redisProperties.getTimeout() : Duration.ofSeconds(2);
         return new RedisLedger(redis, factory, properties, taskScheduler, nodeName(properties), timeout);
+    }
+
+    /** The bans of every node: the {@code Bouncer} takes them instead of its own. */
+    @Bean
+    RedisBans redisBans(RedisLedger ledger, StringRedisTemplate redis) {
+        RedisBans bans = new RedisBans(ledger, redis, Clock.systemUTC());
+        ledger.onBansChanged(bans::changed);
+        return bans;
     }
 
     private static String nodeName(ChatProperties properties) {

@@ -13,7 +13,8 @@ import io.socketchat.room.RoomEvent;
 /**
  * Room events as the fields of a stream entry: {@code t} the kind, {@code m} the member id,
  * {@code n} the member's name, {@code to} a new name or a target id, {@code x} a text,
- * {@code w} why a kicked user is dropped, {@code o} the node instance that appended a line (read only by that node). Joins,
+ * {@code w} why a kicked user is dropped, {@code a} the address a member joined from (or that was banned or unbanned:
+ * kind {@code B}, read by the ledger, not the room), {@code o} the node instance that appended a line (read only by that node). Joins,
  * leaves and renames are written by the scripts that change the names, with the same fields.
  */
 final class EventCodec {
@@ -47,7 +48,8 @@ final class EventCodec {
             case "P" -> new RoomEvent.Public(emptyToNull(fields.get("m")), text(fields));
             case "M" -> new RoomEvent.Private(member(fields), fields.get("to"), text(fields));
             case "K" -> new RoomEvent.Kick(fields.get("to"), text(fields), dropReason(fields.get("w")));
-            case "J" -> new RoomEvent.Joined(member(fields));
+            case "J" -> new RoomEvent.Joined(new Member(fields.get("m"), new Username(fields.get("n")),
+                    emptyToNull(fields.get("a"))));
             case "L" -> {
                 Member member = member(fields);
                 String notice = text(fields);
@@ -60,7 +62,7 @@ final class EventCodec {
 
     /**
      * The room's state from {@code snapshot.lua}: [last id, n, n history lines newest first,
-     * then member id and "key\nname" pairs].
+     * then member id and "key\nname\naddress" pairs (older entries: "key\nname")].
      */
     static RoomEvent.Restored restored(List<?> reply) {
         int historyLines = Integer.parseInt(String.valueOf(reply.get(1)));
@@ -70,8 +72,9 @@ final class EventCodec {
         }
         List<Member> roster = new ArrayList<>();
         for (int i = 2 + historyLines; i + 1 < reply.size(); i += 2) {
-            String entry = String.valueOf(reply.get(i + 1));
-            roster.add(new Member(String.valueOf(reply.get(i)), new Username(entry.substring(entry.indexOf('\n') + 1))));
+            String[] entry = String.valueOf(reply.get(i + 1)).split("\n", 3);
+            roster.add(new Member(String.valueOf(reply.get(i)), new Username(entry[1]),
+                    entry.length > 2 ? emptyToNull(entry[2]) : null));
         }
         return new RoomEvent.Restored(roster, history);
     }

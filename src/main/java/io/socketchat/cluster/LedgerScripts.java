@@ -19,6 +19,8 @@ final class LedgerScripts {
     final RedisScript<List> publish = load("publish");
     final RedisScript<Long> renew = load("renew", Long.class);
     final RedisScript<List> snapshot = load("snapshot");
+    final RedisScript<List> ban = load("ban");
+    final RedisScript<Long> unban = load("unban", Long.class);
 
     private static RedisScript<List> load(String name) {
         return load(name, List.class);

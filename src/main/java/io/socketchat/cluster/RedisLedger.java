@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 
 import io.socketchat.config.ChatProperties;
 import io.socketchat.protocol.Username;
@@ -59,6 +60,11 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
     private final AtomicInteger unapplied = new AtomicInteger();
     private final AtomicLong lines = new AtomicLong();
     private volatile Room room;
+    /**
+     * Told when a node banned or unbanned an address (the address, and whether this node did),
+     * or the room was read afresh (null, false).
+     */
+    private volatile BiConsumer<String, Boolean> bansChanged = (address, here) -> { };
     private volatile boolean available;
     private volatile boolean running;
     private StreamReader reader;
@@ -81,10 +87,25 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
         this.room = room;
     }
 
+    /** @param listener told (on the reader's thread) whenever the shared bans may have changed */
+    void onBansChanged(BiConsumer<String, Boolean> listener) {
+        this.bansChanged = listener;
+    }
+
+    /** This node's instance, which a ban's stream entry names so that its reader knows it. */
+    String instance() {
+        return instance;
+    }
+
+    LedgerScripts scripts() {
+        return scripts;
+    }
+
     @Override
     public ChatRoom.Join join(Member member, int maxClients) {
         List<?> reply = run(scripts.join, member.id(), member.name().key(), member.name().display(),
-                properties.cluster().lease().toMillis(), maxClients, REAP_GRACE.toMillis(), STREAM_MAX, deadline());
+                properties.cluster().lease().toMillis(), maxClients, REAP_GRACE.toMillis(), STREAM_MAX, deadline(),
+                member.address() == null ? "" : member.address());
         return switch (String.valueOf(reply.get(0))) {
             case "JOINED" -> {
                 awaitApplied(reply);
@@ -92,6 +113,7 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
             }
             case "TAKEN" -> ChatRoom.Join.TAKEN;
             case "FULL" -> ChatRoom.Join.FULL;
+            case "BANNED" -> ChatRoom.Join.BANNED;
             default -> throw late();
         };
     }
@@ -222,7 +244,8 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
         }
     }
 
-    private List<?> run(RedisScript<List> script, Object... args) {
+    /** Runs one of the room's scripts; the shared bans change through here too. */
+    <T> T run(RedisScript<T> script, Object... args) {
         if (!available) {
             throw new RoomUnavailableException("Redis is unreachable", null);
         }
@@ -244,7 +267,7 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
     }
 
     /** Waits until this node has applied the event the script appended; not on the reader's own thread. */
-    private void awaitApplied(List<?> reply) {
+    void awaitApplied(List<?> reply) {
         if (reply.size() < 2 || Thread.currentThread() == readerThread) {
             return;
         }
@@ -290,6 +313,7 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
             List<?> reply = execute(scripts.snapshot, properties.historySize());
             String last = String.valueOf(reply.get(0));
             room.apply(EventCodec.restored(reply));
+            bansChanged.accept(null, false);
             room.applied();
             progress.advanced(last);
             progress.batchDone();
@@ -298,6 +322,9 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
 
         @Override
         public void apply(String id, Map<String, String> fields) {
+            if ("B".equals(fields.get("t"))) {
+                bansChanged.accept(fields.get("a"), instance.equals(fields.get("by")));
+            }
             try {
                 RoomEvent event = EventCodec.event(fields);
                 if (event != null) {

@@ -6,18 +6,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.socketchat.protocol.Replies;
 import io.socketchat.room.ChatMetrics.DropReason;
-import io.socketchat.room.Session.Stage;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
  * Bans by IP address: the {@link Reception} turns a banned address away at the door, and a
- * ban shows out every connection already in from it (users with the kick notices).
+ * ban shows out every connection already in from it (users with the kick notices). With several
+ * nodes the bans are shared ({@link BanList} from the {@code cluster} package) and a user on any
+ * node is found and kicked; connections still logging in on other nodes are refused a name.
  */
 @Service
 public class Bouncer {
@@ -42,31 +44,43 @@ public class Bouncer {
     private final ChatRoom room;
     private final Doors doors;
     private final ChatMetrics metrics;
-    private final Bans bans;
+    private final BanList bans;
+    private final Clock clock;
 
+    /** @param shared the bans of every node, when there are several */
     @Autowired
-    public Bouncer(ChatRoom room, Doors doors, ChatMetrics metrics) {
-        this(room, doors, metrics, Clock.systemUTC());
+    public Bouncer(ChatRoom room, Doors doors, ChatMetrics metrics, Optional<BanList> shared) {
+        this(room, doors, metrics, Clock.systemUTC(), shared.orElse(null));
     }
 
     Bouncer(ChatRoom room, Doors doors, ChatMetrics metrics, Clock clock) {
+        this(room, doors, metrics, clock, null);
+    }
+
+    private Bouncer(ChatRoom room, Doors doors, ChatMetrics metrics, Clock clock, BanList shared) {
         this.room = room;
         this.doors = doors;
         this.metrics = metrics;
-        this.bans = new Bans(clock);
+        this.clock = clock;
+        this.bans = shared != null ? shared : new Bans(clock);
+        bans.whenBannedElsewhere(address -> showOutLoggingIn(address));
     }
 
     /**
      * Bans a user's address (a user in the chat by that name comes first) or an address.
      * @param duration null for a ban until unbanned
+     * @throws RoomUnavailableException when the bans are shared and cannot be reached
      */
     public Outcome ban(String target, Duration duration, String reason) {
-        Session user = room.memberHere(target);
+        Member user = room.member(target);
+        if (user != null && user.address() == null) {
+            user = null;
+        }
         String address = user != null ? user.address() : addressIn(target);
         if (address == null) {
             return new Outcome.NoSuchTarget(target);
         }
-        bans.ban(address, duration, reason);
+        bans.ban(new BanList.Ban(address, duration == null ? null : clock.instant().plus(duration), reason));
         int closed = showOut(address, reason);
         return new Outcome.Banned(address, user == null ? null : user.name().display(), closed);
     }
@@ -78,7 +92,7 @@ public class Bouncer {
     }
 
     public List<BanInForce> bans() {
-        Instant now = bans.now();
+        Instant now = clock.instant();
         return bans.list().stream()
                 .map(ban -> new BanInForce(ban.address(), ban.until() == null ? null : Duration.between(now, ban.until()),
                         ban.reason()))
@@ -91,13 +105,20 @@ public class Bouncer {
 
     private int showOut(String address, String reason) {
         int closed = 0;
-        for (Session session : doors.from(address)) {
-            if (session.stage() == Stage.JOINED && session.name() != null) {
-                if (room.kick(session.name().display(), reason, DropReason.BANNED)) {
-                    closed++;
-                }
+        // users on every node: each is kicked by its own node
+        for (Member member : room.membersFrom(address)) {
+            if (room.kick(member, reason, DropReason.BANNED)) {
+                closed++;
             }
-            else if (session.endIfLoggingIn()) {
+        }
+        return closed + showOutLoggingIn(address);
+    }
+
+    /** Closes the connections from the address still choosing a name on this node. */
+    private int showOutLoggingIn(String address) {
+        int closed = 0;
+        for (Session session : doors.from(address)) {
+            if (session.endIfLoggingIn()) {
                 metrics.dropped(DropReason.BANNED);
                 session.send(Replies.BANNED);
                 session.outbox().closeWhenWritten();

@@ -24,7 +24,9 @@ public class ChatRoom {
 
     /** The outcome of a join attempt. */
     public enum Join {
-        JOINED, TAKEN, FULL, UNAVAILABLE
+        JOINED, TAKEN, FULL, UNAVAILABLE,
+        /** The address was banned meanwhile (on another node): only a shared ledger says so. */
+        BANNED
     }
 
     /** Longest a sender is held while the server catches up on its readers. */
@@ -128,9 +130,11 @@ public class ChatRoom {
     /** Kicks with the kick notices, counted as dropped for {@code why}. */
     boolean kick(String name, String reason, DropReason why) {
         Member member = view.member(name);
-        if (member == null) {
-            return false;
-        }
+        return member != null && kick(member, reason, why);
+    }
+
+    /** Kicks the member, on whichever node it is, with the kick notices. */
+    boolean kick(Member member, String reason, DropReason why) {
         try {
             ledger.publish(new RoomEvent.Kick(member.id(), reason, why));
         }
@@ -148,9 +152,12 @@ public class ChatRoom {
         settle();
     }
 
-    /** A notice to everyone connected to this node, not kept in history. */
-    void notice(String line) {
-        view.tellEveryoneHere(line);
+    /**
+     * Closing time on this node: every user here gets {@code line} as its last; the caller
+     * closes the connections once written (never under the room's lock).
+     */
+    void lastLine(String line) {
+        view.lastLineHere(line);
         settle();
     }
 
@@ -236,8 +243,8 @@ public class ChatRoom {
         return view.member(name);
     }
 
-    /** The user with that name (or one that looks alike) if connected to this node, or null. */
-    Session memberHere(String name) {
-        return view.sessionHere(name);
+    /** Everyone in the room, on any node, who connected from that address. */
+    List<Member> membersFrom(String address) {
+        return view.membersFrom(address);
     }
 }

@@ -29,6 +29,6 @@ record Departure(Session session, DropReason reason, String farewell, String not
     }
 
     static Member memberOf(Session session) {
-        return new Member(session.connectionId(), session.name());
+        return new Member(session.connectionId(), session.name(), session.address());
     }
 }

@@ -27,7 +27,8 @@ public class Doors {
     /** Stops greeting new connections and closes every connection once its queue is written. */
     public void closeAll(String notice) {
         closing = true;
-        room.notice(notice);
+        // the notice is the last line of every user: a user who closes first and leaves is told to nobody
+        room.lastLine(notice);
         inside.values().forEach(session -> session.outbox().closeWhenWritten());
     }
 

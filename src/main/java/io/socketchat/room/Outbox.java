@@ -118,6 +118,14 @@ public final class Outbox {
         requestDrain();
     }
 
+    /**
+     * Takes no more lines: what is queued is the last the client gets. Asks for no drain, so
+     * it may be called under the room's lock; {@link #closeWhenWritten()} follows, without it.
+     */
+    void takeNoMore() {
+        closeWhenWritten = true;
+    }
+
     /** Closes the connection now, dropping what is queued. */
     void closeNow() {
         closeWhenWritten = true;

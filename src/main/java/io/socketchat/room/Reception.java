@@ -219,6 +219,10 @@ public class Reception {
         if (outcome == ChatRoom.Join.TAKEN) {
             return "is taken";
         }
+        if (outcome == ChatRoom.Join.BANNED) {
+            turnAway(session, Replies.BANNED, "banned");
+            return null;
+        }
         if (outcome == ChatRoom.Join.UNAVAILABLE) {
             turnAway(session, Replies.CHAT_UNAVAILABLE, "unavailable");
             return null;

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -30,8 +29,8 @@ final class RoomView implements RoomLedger.Room {
     private final Map<String, Session> here = new LinkedHashMap<>();
     /** Asked to join on this node, until the ledger's join event is applied. */
     private final Map<String, Session> arriving = new HashMap<>();
-    /** Everyone in the room, on any node, by {@link Username#key()}: in the order names are listed. */
-    private final TreeMap<String, Member> roster = new TreeMap<>();
+    /** Everyone in the room, on any node. */
+    private final Roster roster = new Roster();
     private final History history;
     private final ConcurrentLinkedQueue<Departure> departures = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<List<Outbox>> behind = ThreadLocal.withInitial(ArrayList::new);
@@ -54,24 +53,17 @@ final class RoomView implements RoomLedger.Room {
     }
 
     List<String> names() {
-        return locked(() -> {
-            List<String> names = new ArrayList<>(roster.size());
-            roster.values().forEach(member -> names.add(member.name().display()));
-            return names;
-        });
+        return locked(roster::names);
     }
 
     /** Whoever has that name on any node, or null. */
     Member member(String name) {
-        return locked(() -> roster.get(Username.keyOf(name)));
+        return locked(() -> roster.get(name));
     }
 
-    /** The session of whoever has that name, if connected to this node; else null. */
-    Session sessionHere(String name) {
-        return locked(() -> {
-            Member member = roster.get(Username.keyOf(name));
-            return member == null ? null : here.get(member.id());
-        });
+    /** Everyone in the room, on any node, who connected from that address. */
+    List<Member> membersFrom(String address) {
+        return locked(() -> roster.from(address));
     }
 
     /** The session waits for its join event. */
@@ -93,9 +85,17 @@ final class RoomView implements RoomLedger.Room {
         });
     }
 
-    /** A line to every user connected here, not kept in history. */
-    void tellEveryoneHere(String line) {
-        locked(() -> deliverToAllBut(null, line));
+    /**
+     * The last line for every user here: queued, and then nothing more, in one step of the
+     * room's order, so that no event applied later (a user who already closed leaving) reaches
+     * anyone after it. Those still waiting for their join take nothing more either.
+     */
+    void lastLineHere(String line) {
+        locked(() -> {
+            deliverToAllBut(null, line);
+            here.values().forEach(session -> session.outbox().takeNoMore());
+            arriving.values().forEach(session -> session.outbox().takeNoMore());
+        });
     }
 
     Departure nextDeparture() {
@@ -172,15 +172,13 @@ final class RoomView implements RoomLedger.Room {
     }
 
     private void joined(Member member) {
-        roster.put(member.name().key(), member);
+        roster.put(member);
         size = roster.size();
         Session session = arriving.remove(member.id());
         if (session != null) {
             here.put(member.id(), session);
             sizeHere = here.size();
-            List<String> names = new ArrayList<>(roster.size());
-            roster.values().forEach(each -> names.add(each.name().display()));
-            session.send(Replies.hello(member.name(), names));
+            session.send(Replies.hello(member.name(), roster.names()));
             List<String> recent = history.lines();
             if (!recent.isEmpty()) {
                 session.send(Replies.historyStart(recent.size()));
@@ -204,8 +202,10 @@ final class RoomView implements RoomLedger.Room {
     }
 
     private void renamed(Member member, Username to) {
+        Member before = roster.get(member.name().display());
+        String address = before != null && before.id().equals(member.id()) ? before.address() : member.address();
         removeFromRoster(member);
-        roster.put(to.key(), new Member(member.id(), to));
+        roster.put(new Member(member.id(), to, address));
         Session session = here.get(member.id());
         if (session != null) {
             session.name(to);
@@ -215,7 +215,7 @@ final class RoomView implements RoomLedger.Room {
 
     private void restored(RoomEvent.Restored restored) {
         roster.clear();
-        restored.roster().forEach(member -> roster.put(member.name().key(), member));
+        restored.roster().forEach(roster::put);
         size = roster.size();
         history.replace(restored.history());
         Set<String> kept = restored.roster().stream().map(Member::id).collect(Collectors.toSet());
@@ -230,10 +230,7 @@ final class RoomView implements RoomLedger.Room {
     }
 
     private void removeFromRoster(Member member) {
-        Member current = roster.get(member.name().key());
-        if (current != null && current.id().equals(member.id())) {
-            roster.remove(member.name().key());
-        }
+        roster.remove(member);
         size = roster.size();
     }
 

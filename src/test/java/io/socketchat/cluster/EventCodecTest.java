@@ -32,6 +32,11 @@ class EventCodecTest {
     void joinsLeavesAndRenamesAsTheScriptsWriteThem() {
         assertThat(EventCodec.event(Map.of("t", "J", "m", "node-a/1", "n", "alice")))
                 .isEqualTo(new RoomEvent.Joined(ALICE));
+        // the address a ban on any node finds the member by
+        assertThat(EventCodec.event(Map.of("t", "J", "m", "node-a/1", "n", "alice", "a", "127.0.0.2")))
+                .isEqualTo(new RoomEvent.Joined(new Member("node-a/1", new Username("alice"), "127.0.0.2")));
+        // a ban or unban is for the ledger, not the room
+        assertThat(EventCodec.event(Map.of("t", "B", "a", "127.0.0.2"))).isNull();
         // a member whose lease ran out leaves with the ordinary notice
         assertThat(EventCodec.event(Map.of("t", "L", "m", "node-a/1", "n", "alice", "x", "")))
                 .isEqualTo(new RoomEvent.Left(ALICE, "* alice left the chat"));
@@ -40,6 +45,14 @@ class EventCodecTest {
         assertThat(EventCodec.event(Map.of("t", "R", "m", "node-a/1", "n", "alice", "to", "Alicia")))
                 .isEqualTo(new RoomEvent.Renamed(ALICE, new Username("Alicia")));
         assertThat(EventCodec.event(Map.of("t", "?", "x", "from a newer node"))).isNull();
+    }
+
+    @Test
+    void theSnapshotGivesEachMembersAddressWhenTheEntryHasOne() {
+        RoomEvent.Restored restored = EventCodec.restored(List.of("0-0", "0", "node-a/1", "alice\nalice\n::1",
+                "node-b/2", "bob\nBob\n", "node-c/3", "carol\ncarol"));
+        assertThat(restored.roster()).containsExactly(new Member("node-a/1", new Username("alice"), "::1"),
+                new Member("node-b/2", new Username("Bob")), new Member("node-c/3", new Username("carol")));
     }
 
     @Test

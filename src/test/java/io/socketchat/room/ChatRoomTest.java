@@ -111,6 +111,37 @@ class ChatRoomTest {
         assertThat(room.who()).hasSize(3);
     }
 
+    /** The transport closes a connection as soon as it is written: the first to close leaves at once. */
+    @Test
+    void afterTheShutdownNoticeNobodyHearsAnotherLine() {
+        open(5, 100);
+        Doors doors = new Doors(room);
+        List<Session> users = List.of(joined("alice"), joined("bob"), joined("carol"));
+        users.forEach(doors::entered);
+
+        doors.closeAll("* Server is shutting down.");
+
+        for (Session user : users) {
+            List<String> lines = connections.lines(user);
+            assertThat(lines.get(lines.size() - 1)).as(user.name().display()).isEqualTo("* Server is shutting down.");
+        }
+        assertThat(connections.closed).hasSize(3);
+        assertThat(connections.closedUnderLock).isEmpty();
+        assertThat(room.size()).isZero();
+    }
+
+    @Test
+    void whoAndTheHelloLineListNamesAsPeopleReadThem() {
+        open(10, 100);
+        joined("rob");
+        joined("Nina");
+        joined("mallory");
+        Session alice = joined("alice");
+        assertThat(connections.lines(alice).get(0))
+                .isEqualTo("Hello alice! 4 users online: alice, mallory, Nina, rob. Type /help for commands, exit to leave.");
+        assertThat(room.who()).containsExactly("alice", "mallory", "Nina", "rob");
+    }
+
     @Test
     void aRenameIsToldToEveryoneAndATakenNameIsRefused() {
         open(5, 100);
