@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPending connections still choosing a name before new ones are turned away
  * @param shutdownGrace how long shutdown waits for queued lines to be delivered
  * @param console the admin console on the server's terminal
+ * @param unterminatedLinePause on a connection whose first input ended in a pause rather than an LF
+ *        (clients that send each line without a line end), a pause this long ends a line
  */
 @ConfigurationProperties("chat")
 public record ChatProperties(
@@ -37,7 +39,8 @@ public record ChatProperties(
         @DefaultValue("") String password,
         @DefaultValue("64") int maxPending,
         @DefaultValue("5s") Duration shutdownGrace,
-        @DefaultValue Console console) {
+        @DefaultValue Console console,
+        @DefaultValue("300ms") Duration unterminatedLinePause) {
 
     public ChatProperties {
         require(port >= 0 && port <= 65535, "chat.port must be between 0 and 65535, was " + port);
@@ -49,6 +52,8 @@ public record ChatProperties(
         require(maxPending >= 1, "chat.max-pending must be at least 1, was " + maxPending);
         require(!loginTimeout.isNegative() && !loginTimeout.isZero(), "chat.login-timeout must be positive");
         require(!shutdownGrace.isNegative(), "chat.shutdown-grace must not be negative");
+        require(unterminatedLinePause != null && !unterminatedLinePause.isNegative()
+                && !unterminatedLinePause.isZero(), "chat.unterminated-line-pause must be positive");
         password = password == null ? "" : password;
         console = console == null ? new Console(true) : console;
     }
