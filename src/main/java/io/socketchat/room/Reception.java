@@ -107,7 +107,10 @@ public class Reception {
         sessions.remove(session.connectionId());
         Stage was = session.end();
         if (was == Stage.JOINED) {
-            room.leave(session);
+            // while the server shuts down, "* Server is shutting down." is the last word everyone gets
+            if (!closing) {
+                room.leave(session);
+            }
         }
         else if (was != Stage.GONE) {
             pending.decrementAndGet();
