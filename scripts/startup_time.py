@@ -5,12 +5,16 @@ receiving the welcome line. Standard library only.
     scripts/startup_time.py [--port 17990] [--runs 5] [--cpus 1] -- java -jar target/socket-chat.jar
 
 The command gets --chat.port, --server.port=0, --chat.console.enabled=false and
---chat.bind-address=127.0.0.1 appended. Each run prints its seconds and the CPU seconds the
+--chat.bind-address=127.0.0.1 appended, or put where an argument says {args}, e.g.
+
+    scripts/startup_time.py -- ./mvnw -q spring-boot:run '-Dspring-boot.run.arguments={args}'
+ Each run prints its seconds and the CPU seconds the
 server had used by then (on Linux; a steadier figure than the wall clock on a busy machine),
 then the medians.
 """
 import argparse
 import os
+import signal
 import socket
 import statistics
 import subprocess
@@ -29,9 +33,15 @@ def cpu_seconds(pid):
 
 def one_run(command, port, timeout):
     started = time.monotonic()
-    process = subprocess.Popen(command + [f"--chat.port={port}", "--server.port=0",
-                                          "--chat.console.enabled=false", "--chat.bind-address=127.0.0.1"],
-                               stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server_args = [f"--chat.port={port}", "--server.port=0", "--chat.console.enabled=false",
+                   "--chat.bind-address=127.0.0.1"]
+    if any("{args}" in part for part in command):
+        command = [part.replace("{args}", " ".join(server_args)) for part in command]
+    else:
+        command = command + server_args
+    # a session of its own, so that everything it starts (a forked JVM too) is stopped with it
+    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         while time.monotonic() - started < timeout:
             if process.poll() is not None:
@@ -52,12 +62,23 @@ def one_run(command, port, timeout):
             time.sleep(0.005)
         raise SystemExit(f"no welcome line within {timeout} s")
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
+
+
+def stop(process):
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+    except ProcessLookupError:
+        pass
+    # whatever the process left in its group
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
 
 
 def main():
