@@ -53,7 +53,8 @@ class HistoryTest {
     void oneMessageIsCountedInTheSingular() {
         server = RunningServer.start();
         LineClient alice = server.join("alice");
-        alice.send("only this");
+        // the answer to /who comes after the line is in the history: only then may bob join
+        alice.send("only this").send("/who").expect("* 1 user online: alice");
         server.connect().expectStartingWith("Welcome").send("bob").expectStartingWith("Hello bob!")
                 .expect("-- last 1 message --").expect("alice: only this").expect("-- end of history --");
     }
