@@ -10,6 +10,9 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.socketchat.support.LineClient;
@@ -29,7 +32,7 @@ class UnframedClientTest {
 
     @BeforeAll
     static void start() {
-        server = RunningServer.start("--chat.max-clients=10", "--chat.history-size=0");
+        server = RunningServer.start("--chat.max-clients=10", "--chat.history-size=0", "--chat.max-pending=100");
     }
 
     @AfterAll
@@ -97,6 +100,30 @@ class UnframedClientTest {
         bob.expect("fdave: tick");
         carol.sendRaw(bytes("and the rest\n"));
         bob.expect("fcarol: part one and the rest");
+    }
+
+    @Test
+    void connectionsHalfWayThroughALineHoldNoThread() {
+        List<LineClient> waiting = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            LineClient client = server.connect();
+            client.expectStartingWith("Welcome");
+            // a refused name, then the start of a line whose end never comes
+            client.sendRaw(bytes("no name\nhalf a li"));
+            client.expectStartingWith("! Username \"no name\"");
+            waiting.add(client);
+        }
+        await().atMost(LineClient.TIMEOUT).untilAsserted(() -> assertThat(threadsWaitingForBytes())
+                .as("threads waiting in a connection's read pipe").isZero());
+        waiting.forEach(LineClient::close);
+    }
+
+    /** Threads parked inside Spring Integration's read pipe, waiting for a connection's next bytes. */
+    private static long threadsWaitingForBytes() {
+        return Thread.getAllStackTraces().values().stream()
+                .filter(stack -> Arrays.stream(stack).anyMatch(frame -> frame.getClassName().contains("ChannelInputStream")
+                        && frame.getMethodName().equals("getNextBuffer")))
+                .count();
     }
 
     private static byte[] bytes(String text) {
