@@ -11,6 +11,9 @@ import io.socketchat.protocol.InboundLine;
 import io.socketchat.protocol.InboundLine.Text;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** The order, pause and end-of-connection rules of one connection's inbound side, without Spring or sockets. */
 class InboundOrderTest {
@@ -42,7 +45,8 @@ class InboundOrderTest {
     }
 
     @Test
-    void aLineWhoseHandlingFailsIsSkippedAndTheConnectionGoesOnAndLeaves() throws IOException {
+    @ExtendWith(OutputCaptureExtension.class)
+    void aLineWhoseHandlingFailsIsSkippedAndTheConnectionGoesOnAndLeaves(CapturedOutput output) throws IOException {
         InboundOrder order = new InboundOrder(pipe, new LineFramer(100), (task, delay) -> { }, 1, line -> {
             String text = ((Text) line).text();
             if (text.equals("boom")) {
@@ -59,6 +63,8 @@ class InboundOrderTest {
 
         assertThat(handled).containsExactly("before", "after", "later");
         assertThat(gone).as("the connection leaves cleanly").hasValue(1);
+        assertThat(output.getAll().split("could not be handled", -1)).as("logged once").hasSize(2);
+        assertThat(output.getAll()).contains("handler failed");
     }
 
     @Test
