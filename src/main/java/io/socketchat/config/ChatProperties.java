@@ -31,6 +31,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param web the chat page and its WebSocket on the HTTP port
  * @param cluster several nodes serving one room through Redis
  * @param tls the same chat over TLS on a port of its own
+ * @param unterminatedLinePause on a connection whose first input ended in a pause rather than an LF
+ *        (clients that send each line without a line end), a pause this long ends a line
  */
 @ConfigurationProperties("chat")
 public record ChatProperties(
@@ -51,7 +53,8 @@ public record ChatProperties(
         @DefaultValue Console console,
         @DefaultValue Web web,
         @DefaultValue Cluster cluster,
-        @DefaultValue Tls tls) {
+        @DefaultValue Tls tls,
+        @DefaultValue("300ms") Duration unterminatedLinePause) {
 
     public ChatProperties {
         require(port >= -1 && port <= 65535, "chat.port must be between 0 and 65535 (or -1 for none), was " + port);
@@ -66,6 +69,8 @@ public record ChatProperties(
         require(maxConnectionsPerAddress >= 0,
                 "chat.max-connections-per-address must be 0 (no limit) or more, was " + maxConnectionsPerAddress);
         require(passwordAttempts >= 0, "chat.password-attempts must be 0 (no lockout) or more, was " + passwordAttempts);
+        require(unterminatedLinePause != null && !unterminatedLinePause.isNegative()
+                && !unterminatedLinePause.isZero(), "chat.unterminated-line-pause must be positive");
         password = password == null ? "" : password;
         console = console == null ? new Console(true) : console;
         web = web == null ? new Web(true, List.of()) : web;

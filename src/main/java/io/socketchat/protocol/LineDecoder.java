@@ -14,11 +14,21 @@ public final class LineDecoder {
      * @return the text: a CR before the LF dropped, invalid UTF-8 as U+FFFD, control characters removed
      */
     public static String decode(byte[] bytes, int length) {
-        return Sanitizer.strip(new String(bytes, 0, contentLength(bytes, length), StandardCharsets.UTF_8));
+        return decode(bytes, 0, length);
+    }
+
+    /** As {@link #decode(byte[], int)}, for a line that starts at {@code offset}. */
+    public static String decode(byte[] bytes, int offset, int length) {
+        return Sanitizer.strip(new String(bytes, offset, contentLength(bytes, offset, length), StandardCharsets.UTF_8));
     }
 
     /** The length of a line's content in bytes, not counting a CR right before its LF. */
     public static int contentLength(byte[] bytes, int length) {
-        return length > 0 && bytes[length - 1] == '\r' ? length - 1 : length;
+        return contentLength(bytes, 0, length);
+    }
+
+    /** As {@link #contentLength(byte[], int)}, for a line that starts at {@code offset}. */
+    public static int contentLength(byte[] bytes, int offset, int length) {
+        return length > 0 && bytes[offset + length - 1] == '\r' ? length - 1 : length;
     }
 }

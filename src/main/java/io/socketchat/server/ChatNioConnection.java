@@ -21,7 +21,8 @@ import org.springframework.messaging.MessagingException;
  * batch of whole lines from the user's outbox: {@code send} writes what the socket takes now and
  * keeps the rest as a backlog, which the {@link WriterLoop} finishes when the socket is writable.</li>
  * <li>The stock connection reads into a 60 KB buffer of its own; chat lines are short, so
- * reads go through a small one.</li>
+ * reads go through a small one. What it reads reaches the deserializer in whole chunks
+ * ({@link ChunkPipe}), not a byte at a time.</li>
  * <li>The stock connection closes itself when the client half-closes ({@code printf ... | nc -q1}
  * sends its lines, then FIN, and still reads). Here the end of the client's input only ends
  * the input: the lines before it are handled, the answers are written, then the chat closes
@@ -33,7 +34,10 @@ class ChatNioConnection extends TcpNioConnection {
 
     static final int READ_BUFFER_BYTES = 2048;
 
+    private static final byte[] CHUNK_TOKEN = {1};
+
     private final SocketChannel channel;
+    private final ChunkPipe pipe;
     /** Written by the writer loop only; read by others to tell a client that does not read. */
     private volatile ByteBuffer backlog;
     private volatile boolean inputEnded;
@@ -45,6 +49,27 @@ class ChatNioConnection extends TcpNioConnection {
             ApplicationEventPublisher applicationEventPublisher, String connectionFactoryName) {
         super(socketChannel, server, lookupHost, applicationEventPublisher, connectionFactoryName);
         this.channel = socketChannel;
+        this.pipe = new ChunkPipe(super.inputStream());
+    }
+
+    @Override
+    protected InputStream inputStream() {
+        return pipe;
+    }
+
+    /** Keeps the chunk whole for the deserializer; Spring Integration's pipe carries its token. */
+    @Override
+    protected void sendToPipe(ByteBuffer rawBufferToSend) throws IOException {
+        int length = rawBufferToSend.remaining();
+        if (length == 0) {
+            super.sendToPipe(rawBufferToSend);
+            return;
+        }
+        byte[] chunk = new byte[length];
+        rawBufferToSend.get(chunk);
+        rawBufferToSend.clear();
+        pipe.arrived(chunk);
+        super.sendToPipe(ByteBuffer.wrap(CHUNK_TOKEN));
     }
 
     /** What to do when the client has sent all it will send (FIN) but may still read. */

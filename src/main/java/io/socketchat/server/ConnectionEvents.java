@@ -31,11 +31,8 @@ class ConnectionEvents {
         writers.opened(connection);
         InputStream pipe = (InputStream) connection.getDeserializerStateKey();
         Session session = reception.arrived(event.getConnectionId(), connection.getHostAddress(), writers);
-        InboundOrder order = new InboundOrder(pipe, line -> reception.lineFrom(session, line), () -> {
-            orders.remove(pipe);
-            reception.departed(session);
-        });
-        orders.register(pipe, order);
+        InboundOrder order = orders.open(pipe, line -> reception.lineFrom(session, line),
+                () -> reception.departed(session));
         connection.onInputEnded(order::closed);
         // the welcome line may already have failed on a client gone at once (connect, reset):
         // its close event came before the order was there to hear it

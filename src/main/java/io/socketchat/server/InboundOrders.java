@@ -1,9 +1,16 @@
 package io.socketchat.server;
 
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
+import io.socketchat.config.ChatProperties;
+import io.socketchat.protocol.InboundLine;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,16 +21,33 @@ import org.springframework.stereotype.Component;
 class InboundOrders {
 
     private final Map<Object, InboundOrder> byPipe = new ConcurrentHashMap<>();
+    private final int maxLineBytes;
+    private final long pauseNanos;
+    private final InboundOrder.PauseTimer timer;
 
-    void register(InputStream pipe, InboundOrder order) {
+    @Autowired
+    InboundOrders(ChatProperties properties, TaskScheduler scheduler) {
+        this(properties.maxLineBytes(), properties.unterminatedLinePause().toNanos(),
+                (task, delayNanos) -> scheduler.schedule(task, Instant.now().plusNanos(delayNanos)));
+    }
+
+    InboundOrders(int maxLineBytes, long pauseNanos, InboundOrder.PauseTimer timer) {
+        this.maxLineBytes = maxLineBytes;
+        this.pauseNanos = pauseNanos;
+        this.timer = timer;
+    }
+
+    /** A new connection: its lines go to the handler, in order; then {@code onGone} runs once. */
+    InboundOrder open(InputStream pipe, Consumer<InboundLine> handler, Runnable onGone) {
+        InboundOrder order = new InboundOrder(pipe, new LineFramer(maxLineBytes), timer, pauseNanos, handler, () -> {
+            byPipe.remove(pipe);
+            onGone.run();
+        });
         byPipe.put(pipe, order);
+        return order;
     }
 
     InboundOrder of(Object pipe) {
         return byPipe.get(pipe);
-    }
-
-    void remove(Object pipe) {
-        byPipe.remove(pipe);
     }
 }

@@ -29,8 +29,8 @@ import org.springframework.messaging.MessageChannel;
 class TcpServerConfig {
 
     @Bean
-    ChatLineDeserializer chatLineDeserializer(ChatProperties properties, InboundOrders orders) {
-        return new ChatLineDeserializer(properties.maxLineBytes(), orders);
+    ChatLineDeserializer chatLineDeserializer(InboundOrders orders) {
+        return new ChatLineDeserializer(orders);
     }
 
     /**
@@ -71,6 +71,8 @@ class TcpServerConfig {
         factory.setLocalAddress(properties.bindAddress());
         factory.setDeserializer(deserializer);
         factory.setSerializer(serializer);
+        // one message per read, carrying all the lines it completed, with no per-message id
+        factory.setMapper(new FrameMapper());
         factory.setSoTcpNoDelay(true);
         // no reverse DNS per connection: a join must not wait on a resolver
         factory.setLookupHost(false);

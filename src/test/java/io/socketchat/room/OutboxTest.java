@@ -27,7 +27,7 @@ class OutboxTest {
     }
 
     private double delivered() {
-        return registry.get("chat.messages.delivered").counter().count();
+        return registry.get("chat.messages.delivered").functionCounter().count();
     }
 
     @Test

@@ -177,14 +177,7 @@ class ChatLineDeserializerPropertiesTest {
     // ---- helpers ----
 
     private static List<InboundLine> readAll(int limit, InputStream in) throws IOException {
-        ChatLineDeserializer deserializer = new ChatLineDeserializer(limit, new InboundOrders());
-        List<InboundLine> lines = new ArrayList<>();
-        InboundLine line;
-        while ((line = deserializer.readLine(in)) != null) {
-            lines.add(line);
-            assertThat(lines).as("the stream never ends").hasSizeLessThan(10_000);
-        }
-        return lines;
+        return ChatLineDeserializerTest.readAll(new LineFramer(limit), in);
     }
 
     private static List<String> texts(List<InboundLine> lines) {

@@ -1,7 +1,6 @@
 package io.socketchat.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIOException;
 
 import java.io.BufferedInputStream;
@@ -17,14 +16,14 @@ import io.socketchat.protocol.InboundLine.Text;
 import io.socketchat.server.InboundOrder.Frame;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamException;
 
 class ChatLineDeserializerTest {
 
     private static final InboundLine TOO_LONG = InboundLine.TOO_LONG;
 
-    private static ChatLineDeserializer deserializer(int maxLineBytes) {
-        return new ChatLineDeserializer(maxLineBytes, new InboundOrders());
+    /** A framer with the given limit; the tests feed it whole streams, chunk by chunk, as reads deliver them. */
+    private static LineFramer deserializer(int maxLineBytes) {
+        return new LineFramer(maxLineBytes);
     }
 
     private static InputStream stream(String text) {
@@ -35,14 +34,21 @@ class ChatLineDeserializerTest {
         return new ByteArrayInputStream(bytes);
     }
 
-    /** Every line up to the end of the stream. */
-    private static List<InboundLine> readAll(ChatLineDeserializer deserializer, InputStream in) throws IOException {
+    /** Every line up to the end of the stream, read as the connection reads: what is there, chunk by chunk. */
+    static List<InboundLine> readAll(LineFramer framer, InputStream in) throws IOException {
         List<InboundLine> lines = new ArrayList<>();
-        InboundLine line;
-        while ((line = deserializer.readLine(in)) != null) {
-            lines.add(line);
-            assertThat(lines).as("lines read; the stream never ends?").hasSizeLessThan(100_000);
+        byte[] chunk = new byte[4096];
+        int count;
+        while ((count = in.read(chunk)) > 0) {
+            framer.feed(chunk, 0, count, lines);
         }
+        return lines;
+    }
+
+    private static List<InboundLine> next(LineFramer framer, String chunk) {
+        List<InboundLine> lines = new ArrayList<>();
+        byte[] bytes = chunk.getBytes(StandardCharsets.UTF_8);
+        framer.feed(bytes, 0, bytes.length, lines);
         return lines;
     }
 
@@ -56,19 +62,16 @@ class ChatLineDeserializerTest {
     }
 
     @Test
-    void readsLinesInOrderThenNullAtTheEnd() throws IOException {
-        ChatLineDeserializer deserializer = deserializer(1024);
-        InputStream in = stream("one\ntwo\nthree\n");
-        assertThat(deserializer.readLine(in)).isEqualTo(new Text("one"));
-        assertThat(deserializer.readLine(in)).isEqualTo(new Text("two"));
-        assertThat(deserializer.readLine(in)).isEqualTo(new Text("three"));
-        assertThat(deserializer.readLine(in)).isNull();
-        assertThat(deserializer.readLine(in)).isNull();
+    void readsEveryLineOfAChunkInOrder() {
+        LineFramer framer = deserializer(1024);
+        assertThat(next(framer, "one\ntwo\nthr")).containsExactly(new Text("one"), new Text("two"));
+        assertThat(next(framer, "ee\n")).containsExactly(new Text("three"));
+        assertThat(next(framer, "")).isEmpty();
     }
 
     @Test
     void emptyStreamHasNoLines() throws IOException {
-        assertThat(deserializer(1024).readLine(stream(new byte[0]))).isNull();
+        assertThat(readAll(deserializer(1024), stream(new byte[0]))).isEmpty();
     }
 
     @Test
@@ -113,12 +116,10 @@ class ChatLineDeserializerTest {
     }
 
     @Test
-    void lineAfterATooLongLineIsReadNormally() throws IOException {
-        ChatLineDeserializer deserializer = deserializer(10);
-        InputStream in = stream("x".repeat(50) + "\nnext\n");
-        assertThat(deserializer.readLine(in)).isEqualTo(TOO_LONG);
-        assertThat(deserializer.readLine(in)).isEqualTo(new Text("next"));
-        assertThat(deserializer.readLine(in)).isNull();
+    void lineAfterATooLongLineIsReadNormally() {
+        LineFramer framer = deserializer(10);
+        assertThat(next(framer, "x".repeat(30))).isEmpty();
+        assertThat(next(framer, "x".repeat(20) + "\nnext\n")).containsExactly(TOO_LONG, new Text("next"));
     }
 
     @Test
@@ -197,65 +198,87 @@ class ChatLineDeserializerTest {
     }
 
     @Test
-    void readErrorPropagates() {
-        InputStream failing = new InputStream() {
-            private int calls;
-
-            @Override
-            public int read() throws IOException {
-                if (calls++ < 3) {
-                    return 'a';
-                }
-                throw new IOException("connection reset");
-            }
-        };
-        assertThatIOException().isThrownBy(() -> deserializer(10).readLine(failing)).withMessage("connection reset");
+    void aPauseEndsNothingOnAFramedConnection() {
+        LineFramer framer = deserializer(1024);
+        assertThat(next(framer, "first\npart")).containsExactly(new Text("first"));
+        assertThat(framer.waitsForPause()).isFalse();
+        assertThat(framer.pauseEnded()).isNull();
+        assertThat(next(framer, " two\n")).containsExactly(new Text("part two"));
     }
 
     @Test
-    void deserializeNumbersTheLinesOfARegisteredConnection() throws IOException {
-        InboundOrders orders = new InboundOrders();
-        InputStream in = stream("first\n" + "z".repeat(20) + "\nthird\n");
-        InboundOrder order = new InboundOrder(in, line -> { }, () -> { });
-        orders.register(in, order);
-        ChatLineDeserializer deserializer = new ChatLineDeserializer(10, orders);
+    void aFirstChunkEndedByAPauseMakesTheConnectionUnframed() {
+        LineFramer framer = deserializer(1024);
+        assertThat(next(framer, "ali")).isEmpty();
+        assertThat(next(framer, "ce")).isEmpty();
+        assertThat(framer.waitsForPause()).isTrue();
+        assertThat(framer.pauseEnded()).isEqualTo(new Text("alice"));
+        assertThat(framer.pauseEnded()).as("nothing waits").isNull();
+        // an LF still ends a line, and does not make the connection framed
+        assertThat(next(framer, "hello\nwor")).containsExactly(new Text("hello"));
+        assertThat(framer.pauseEnded()).isEqualTo(new Text("wor"));
+        assertThat(next(framer, "exit")).isEmpty();
+        assertThat(framer.inputEnded()).as("the end of input ends an unframed line").isEqualTo(new Text("exit"));
+    }
+
+    @Test
+    void anUnframedChunkOverTheLimitIsTooLong() {
+        LineFramer framer = deserializer(10);
+        next(framer, "name");
+        framer.pauseEnded();
+        next(framer, "z".repeat(11));
+        assertThat(framer.pauseEnded()).isEqualTo(TOO_LONG);
+        next(framer, "z".repeat(10));
+        assertThat(framer.pauseEnded()).isEqualTo(new Text("z".repeat(10)));
+    }
+
+    @Test
+    void theEndOfInputDropsTheUnterminatedLineOfAFramedConnection() {
+        LineFramer framer = deserializer(1024);
+        next(framer, "one\ntwo");
+        assertThat(framer.inputEnded()).isNull();
+        LineFramer undecided = deserializer(1024);
+        next(undecided, "only");
+        assertThat(undecided.inputEnded()).isNull();
+    }
+
+    @Test
+    void deserializeFramesEveryCompleteLineOfAReadInOneNumberedFrame() throws IOException {
+        InboundOrders orders = new InboundOrders(10, 1, (task, delay) -> { });
+        TestPipe in = new TestPipe().arrive("first\n" + "z".repeat(20) + "\nthird\nfo");
+        InboundOrder order = orders.open(in, line -> { }, () -> { });
+        ChatLineDeserializer deserializer = new ChatLineDeserializer(orders);
 
         Frame first = deserializer.deserialize(in);
-        Frame second = deserializer.deserialize(in);
-        Frame third = deserializer.deserialize(in);
+        Frame second = deserializer.deserialize(in.arrive("ur"));
+        Frame third = deserializer.deserialize(in.arrive("\n"));
 
-        assertThat(List.of(first.number(), second.number(), third.number())).containsExactly(1L, 2L, 3L);
-        assertThat(List.of(first.line(), second.line(), third.line()))
-                .containsExactly(new Text("first"), TOO_LONG, new Text("third"));
+        assertThat(first.number()).isEqualTo(1L);
+        assertThat(first.lines()).containsExactly(new Text("first"), TOO_LONG, new Text("third"));
         assertThat(first.order()).isSameAs(order);
-    }
-
-    @Test
-    void deserializeEndsSoftlyAtTheEndOfTheStream() {
-        InboundOrders orders = new InboundOrders();
-        InputStream in = stream("no newline");
-        orders.register(in, new InboundOrder(in, line -> { }, () -> { }));
-        assertThatExceptionOfType(SoftEndOfStreamException.class)
-                .isThrownBy(() -> new ChatLineDeserializer(10, orders).deserialize(in));
+        assertThat(second).as("a read that completes no line").isNull();
+        assertThat(third.number()).isEqualTo(2L);
+        assertThat(third.lines()).containsExactly(new Text("four"));
+        assertThat(deserializer.deserialize(in)).as("nothing to read: no waiting").isNull();
     }
 
     @Test
     void deserializeRefusesAnUnknownConnection() {
-        assertThatIOException().isThrownBy(() -> deserializer(10).deserialize(stream("hi\n")))
+        InboundOrders orders = new InboundOrders(10, 1, (task, delay) -> { });
+        assertThatIOException().isThrownBy(() -> new ChatLineDeserializer(orders).deserialize(stream("hi\n")))
                 .withMessageContaining("No chat session");
     }
 
     @Test
-    void deserializeLetsAClosedConnectionGoOnceItsLastBytesAreRead() {
-        InboundOrders orders = new InboundOrders();
-        InputStream in = stream("unterminated");
+    void aClosedConnectionIsGoneOnceItsLastBytesAreRead() throws IOException {
+        InboundOrders orders = new InboundOrders(10, 1, (task, delay) -> { });
+        TestPipe in = new TestPipe().arrive("unterminated");
         int[] gone = new int[1];
-        InboundOrder order = new InboundOrder(in, line -> { }, () -> gone[0]++);
-        orders.register(in, order);
+        InboundOrder order = orders.open(in, line -> { }, () -> gone[0]++);
         order.closed();
         assertThat(gone[0]).as("gone while bytes are unread").isZero();
-        assertThatExceptionOfType(SoftEndOfStreamException.class)
-                .isThrownBy(() -> new ChatLineDeserializer(10, orders).deserialize(in));
-        assertThat(gone[0]).as("gone after the read ended").isEqualTo(1);
+        assertThat(new ChatLineDeserializer(orders).deserialize(in)).isNull();
+        assertThat(gone[0]).as("gone after the read").isEqualTo(1);
+        assertThat(orders.of(in)).as("forgotten when gone").isNull();
     }
 }

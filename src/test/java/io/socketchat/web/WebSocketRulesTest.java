@@ -60,7 +60,7 @@ class WebSocketRulesTest {
 
         MeterRegistry meters = server.bean(MeterRegistry.class);
         assertThat(meters.get("chat.users").gauge().value()).isEqualTo(2);
-        assertThat(meters.get("chat.messages.received").counter().count()).isEqualTo(4);
+        assertThat(meters.get("chat.messages.received").functionCounter().count()).isEqualTo(4);
 
         bob.send("exit");
         assertThat(bob.expectClosed()).isEqualTo(1000);
