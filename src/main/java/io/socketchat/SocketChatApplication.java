@@ -1,7 +1,5 @@
 package io.socketchat;
 
-import java.security.CodeSource;
-
 import io.socketchat.bench.BenchApplication;
 import io.socketchat.client.ChatClientApplication;
 import org.springframework.boot.SpringApplication;
@@ -12,7 +10,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration;
-import org.springframework.util.ClassUtils;
 
 /**
  * One jar, three programs: the chat server (default), the {@code client} profile and the
@@ -33,38 +30,15 @@ import org.springframework.util.ClassUtils;
         @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.socketchat\\.(client|bench)\\..*") })
 public class SocketChatApplication {
 
-    private static final String AOT_ENABLED = "spring.aot.enabled";
-
     public static void main(String[] args) {
         switch (LaunchMode.of(args, System.getenv("SPRING_PROFILES_ACTIVE"))) {
             case CLIENT -> ChatClientApplication.main(args);
             case BENCH -> BenchApplication.main(args);
             case SERVER -> {
-                useAheadOfTimeContextIfBuilt();
-                SpringApplication.run(SocketChatApplication.class, args);
+                SpringApplication server = new SpringApplication(SocketChatApplication.class);
+                AheadOfTimeContext.useIfBuilt(server);
+                server.run(args);
             }
         }
-    }
-
-    /**
-     * The build works out the server's context ahead of time ({@code process-aot}): bean
-     * definitions as plain code, no configuration class parsing or condition evaluation at
-     * start-up. Used when those classes are in the jar, unless told otherwise
-     * ({@code -Dspring.aot.enabled=false}); never while the build itself is generating them,
-     * and only from a jar, where they were built with the code beside them (in target/classes
-     * they may be older than the code just compiled).
-     */
-    static void useAheadOfTimeContextIfBuilt() {
-        if (System.getProperty(AOT_ENABLED) == null && !Boolean.getBoolean("spring.aot.processing")
-                && runsFromJar() && ClassUtils.isPresent(SocketChatApplication.class.getName() + "__ApplicationContextInitializer",
-                        SocketChatApplication.class.getClassLoader())) {
-            System.setProperty(AOT_ENABLED, "true");
-        }
-    }
-
-    private static boolean runsFromJar() {
-        CodeSource source = SocketChatApplication.class.getProtectionDomain().getCodeSource();
-        String location = source == null || source.getLocation() == null ? "" : source.getLocation().toString();
-        return location.startsWith("jar:") || location.endsWith(".jar");
     }
 }
