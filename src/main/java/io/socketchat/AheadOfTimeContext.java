@@ -11,21 +11,25 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
 /**
- * The server's context as the build works it out ahead of time ({@code process-aot}): bean
- * definitions as plain code, no configuration class parsing or condition evaluation at start-up.
+ * The server's context as the build works it out ahead of time ({@code process-aot}):
+ * bean definitions as plain code, no configuration class parsing or condition evaluation
+ * at start-up.
  * <p>
- * The build evaluates the conditions once, with the default settings. So the generated context
- * is used only when the settings that choose beans (the keys of {@link #BUILT_WITH}) have the
- * values it was built with; a server started as a cluster node, with a TLS port, with the plain
- * port off or without the web page starts the ordinary way (about as fast as before), never
- * with beans missing. Which settings apply is known only once Boot has read them all (command
- * line, environment, {@code application.yml}), and that is before it creates the context.
+ * The build evaluates the conditions once, with the default settings. So the generated
+ * context is used only when the settings that choose beans (the keys of
+ * {@link #BUILT_WITH}) have the values it was built with; a server started as a cluster
+ * node, with a TLS port, with the plain port off or without the web page starts the
+ * ordinary way (about as fast as before), never with beans missing. Which settings apply
+ * is known only once Boot has read them all (command line, environment,
+ * {@code application.yml}), and that is before it creates the context.
  */
 final class AheadOfTimeContext implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
     private static final String AOT_ENABLED = "spring.aot.enabled";
 
-    /** Each setting that a {@code @Conditional} reads, with the value the build assumed. */
+    /**
+     * Each setting that a {@code @Conditional} reads, with the value the build assumed.
+     */
     private static final List<Setting> BUILT_WITH = List.of(new Setting("chat.cluster.enabled", "false"),
             new Setting("chat.web.enabled", "true"), new Setting("chat.port", null, "-1"),
             new Setting("chat.tls.port", ""));
@@ -35,9 +39,9 @@ final class AheadOfTimeContext implements ApplicationListener<ApplicationEnviron
 
     /**
      * Registers the check when the generated classes are there, unless told otherwise
-     * ({@code -Dspring.aot.enabled=...}); never while the build itself is generating them, and
-     * only from a jar, where they were built with the code beside them (in target/classes they
-     * may be older than the code just compiled).
+     * ({@code -Dspring.aot.enabled=...}); never while the build itself is generating
+     * them, and only from a jar, where they were built with the code beside them (in
+     * target/classes they may be older than the code just compiled).
      */
     static void useIfBuilt(SpringApplication application) {
         if (System.getProperty(AOT_ENABLED) == null && !Boolean.getBoolean("spring.aot.processing") && runsFromJar()
@@ -64,8 +68,8 @@ final class AheadOfTimeContext implements ApplicationListener<ApplicationEnviron
     }
 
     /**
-     * A setting the build assumed: unset, or set to {@code builtWith} (when not null), and in any
-     * case not {@code otherThan} (when not null).
+     * A setting the build assumed: unset, or set to {@code builtWith} (when not null),
+     * and in any case not {@code otherThan} (when not null).
      */
     record Setting(String key, String builtWith, String otherThan) {
 
@@ -83,4 +87,5 @@ final class AheadOfTimeContext implements ApplicationListener<ApplicationEnviron
                     && (otherThan == null || !Objects.equals(otherThan, normalised));
         }
     }
+
 }

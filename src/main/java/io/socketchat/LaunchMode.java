@@ -3,8 +3,12 @@ package io.socketchat;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** Which of the jar's programs to run, from the active profile or a leading {@code client}/{@code bench} word. */
+/**
+ * Which of the jar's programs to run, from the active profile or a leading
+ * {@code client}/{@code bench} word.
+ */
 public enum LaunchMode {
+
     SERVER, CLIENT, BENCH;
 
     private static final String PROFILES_ARG = "--spring.profiles.active=";
@@ -45,4 +49,5 @@ public enum LaunchMode {
             default -> null;
         };
     }
+
 }

@@ -4,10 +4,10 @@ import java.io.Console;
 import java.lang.reflect.Method;
 
 /**
- * Whether the program talks to a person at a terminal. Up to Java 21, {@code System.console()}
- * is null unless standard input and output are a terminal; from Java 22 on it is there even
- * when they are redirected, and {@code Console.isTerminal()} (new in 22) tells. Called by
- * reflection so the jar still runs on Java 17.
+ * Whether the program talks to a person at a terminal. Up to Java 21,
+ * {@code System.console()} is null unless standard input and output are a terminal; from
+ * Java 22 on it is there even when they are redirected, and {@code Console.isTerminal()}
+ * (new in 22) tells. Called by reflection so the jar still runs on Java 17.
  */
 public final class Terminals {
 
@@ -40,4 +40,5 @@ public final class Terminals {
             return null;
         }
     }
+
 }

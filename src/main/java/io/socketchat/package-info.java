@@ -1,7 +1,7 @@
 /**
- * One jar, three programs: the chat server ({@link io.socketchat.SocketChatApplication}), the
- * {@code client} and the {@code bench}, chosen by {@link io.socketchat.LaunchMode} from a leading
- * word or the active profile. Each feature has a package of its own below this one; only the
- * server starts a Spring application context.
+ * One jar, three programs: the chat server ({@link io.socketchat.SocketChatApplication}),
+ * the {@code client} and the {@code bench}, chosen by {@link io.socketchat.LaunchMode}
+ * from a leading word or the active profile. Each feature has a package of its own below
+ * this one; only the server starts a Spring application context.
  */
 package io.socketchat;

@@ -22,9 +22,11 @@ class AheadOfTimeContextTest {
         assertThat(AheadOfTimeContext.asBuilt(new MockEnvironment().withProperty("chat.cluster.enabled", "true")))
             .isFalse();
         assertThat(AheadOfTimeContext.asBuilt(new MockEnvironment().withProperty("chat.tls.port", "9443"))).isFalse();
-        assertThat(AheadOfTimeContext.asBuilt(new MockEnvironment().withProperty("chat.tls.port", "9443")
-            .withProperty("chat.port", "-1"))).isFalse();
+        assertThat(AheadOfTimeContext
+            .asBuilt(new MockEnvironment().withProperty("chat.tls.port", "9443").withProperty("chat.port", "-1")))
+            .isFalse();
         assertThat(AheadOfTimeContext.asBuilt(new MockEnvironment().withProperty("chat.web.enabled", "false")))
             .isFalse();
     }
+
 }

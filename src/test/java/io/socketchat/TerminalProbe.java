@@ -9,4 +9,5 @@ public final class TerminalProbe {
     public static void main(String[] args) {
         System.out.println("interactive=" + Terminals.interactive());
     }
+
 }

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Terminal detection on each JDK installed here: Java 17 (the build's) and Temurin 25, where
- * {@code System.console()} is not null even with standard input redirected.
+ * Terminal detection on each JDK installed here: Java 17 (the build's) and Temurin 25,
+ * where {@code System.console()} is not null even with standard input redirected.
  */
 class TerminalsTest {
 
@@ -50,8 +50,9 @@ class TerminalsTest {
             command = List.of("script", "-qfec", String.join(" ", command), "/dev/null");
         }
         ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectInput(onTerminal ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectErrorStream(true);
+            .redirectInput(
+                    onTerminal ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .redirectErrorStream(true);
         Process process = builder.start();
         try {
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -62,4 +63,5 @@ class TerminalsTest {
             process.destroyForcibly();
         }
     }
+
 }

@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 public class AdminCommands {
 
     private final ChatRoom room;
+
     private final ServerShutdown shutdown;
+
     private final Bouncer bouncer;
 
     AdminCommands(ChatRoom room, ServerShutdown shutdown, Bouncer bouncer) {
@@ -51,7 +53,8 @@ public class AdminCommands {
         return room.kick(user, reason) ? "Kicked " + user + "." : "No user named \"" + user + "\".";
     }
 
-    @Command(name = "ban", description = "Ban an address, or a user's (who is kicked): ban <user or address> [minutes] [reason]",
+    @Command(name = "ban",
+            description = "Ban an address, or a user's (who is kicked): ban <user or address> [minutes] [reason]",
             group = "Chat")
     public String ban(@Arguments List<String> words) {
         if (words == null || words.isEmpty() || words.get(0).isBlank()) {
@@ -105,4 +108,5 @@ public class AdminCommands {
         shutdown.begin();
         return "Shutting down.";
     }
+
 }

@@ -11,10 +11,10 @@ import org.springframework.shell.core.ShellRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the Spring Shell admin console on a thread of its own. The shell's own runner would
- * hold start-up until the console closed (no readiness, health 503) and would read program
- * arguments as a command; defining this runner replaces it. The console starts only when
- * enabled and standard input and output are a terminal.
+ * Runs the Spring Shell admin console on a thread of its own. The shell's own runner
+ * would hold start-up until the console closed (no readiness, health 503) and would read
+ * program arguments as a command; defining this runner replaces it. The console starts
+ * only when enabled and standard input and output are a terminal.
  */
 @Component
 class AdminConsole implements ApplicationRunner {
@@ -22,6 +22,7 @@ class AdminConsole implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(AdminConsole.class);
 
     private final ShellRunner shell;
+
     private final ChatProperties properties;
 
     AdminConsole(ShellRunner shell, ChatProperties properties) {
@@ -53,4 +54,5 @@ class AdminConsole implements ApplicationRunner {
             log.warn("Admin console stopped: {}", ex.getMessage());
         }
     }
+
 }

@@ -10,10 +10,12 @@ import io.socketchat.room.Bouncer;
 final class BanAnswers {
 
     static final String BAN_USAGE = "Usage: ban <user or address> [minutes] [reason]";
+
     /** A year: beyond it, a ban until unbanned says what is meant. */
     static final long MAX_MINUTES = 525_600;
     static final String MINUTES_RANGE = "Minutes must be from 1 to " + MAX_MINUTES
             + "; leave them out for a ban until unbanned.";
+
     /** With several nodes the bans are kept in Redis. */
     static final String UNAVAILABLE = "The bans cannot be reached now (Redis is unreachable); nothing was changed.";
 
@@ -24,7 +26,9 @@ final class BanAnswers {
         return word.chars().allMatch(Character::isDigit) && !word.isEmpty();
     }
 
-    /** @return null when out of range */
+    /**
+     * @return null when out of range
+     */
     static Duration minutes(String word) {
         if (word.length() > 7) {
             return null;
@@ -56,8 +60,9 @@ final class BanAnswers {
         if (bans.isEmpty()) {
             return "No bans.";
         }
-        return bans.stream().map(BanAnswers::line)
-                .collect(Collectors.joining("\n", bans.size() + (bans.size() == 1 ? " ban:\n" : " bans:\n"), ""));
+        return bans.stream()
+            .map(BanAnswers::line)
+            .collect(Collectors.joining("\n", bans.size() + (bans.size() == 1 ? " ban:\n" : " bans:\n"), ""));
     }
 
     private static String line(Bouncer.BanInForce ban) {
@@ -74,4 +79,5 @@ final class BanAnswers {
     private static String minutes(long minutes) {
         return minutes + (minutes == 1 ? " minute" : " minutes");
     }
+
 }

@@ -8,12 +8,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * The admin's {@code shutdown}: closing the context runs the chat's orderly shutdown
- * (notice, delivery within the grace period, close), then the process exits with status 0.
+ * (notice, delivery within the grace period, close), then the process exits with status
+ * 0.
  */
 @Component
 class ServerShutdown {
 
     private final ConfigurableApplicationContext context;
+
     private final AtomicBoolean started = new AtomicBoolean();
 
     ServerShutdown(ConfigurableApplicationContext context) {
@@ -22,9 +24,11 @@ class ServerShutdown {
 
     void begin() {
         if (started.compareAndSet(false, true)) {
-            // not on the console's thread: the context waits for nothing the console holds
+            // not on the console's thread: the context waits for nothing the console
+            // holds
             Thread exit = new Thread(() -> System.exit(SpringApplication.exit(context, () -> 0)), "chat-shutdown");
             exit.start();
         }
     }
+
 }

@@ -9,29 +9,43 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * What arrived: every delivery of this run's messages (fresh, duplicated or out of order, and its
- * latency), the lines around them (history, notices, refusals, errors) and who shares a room with
- * whom. From these it tells what each reader is owed.
+ * What arrived: every delivery of this run's messages (fresh, duplicated or out of order,
+ * and its latency), the lines around them (history, notices, refusals, errors) and who
+ * shares a room with whom. From these it tells what each reader is owed.
  */
 final class Accounting {
 
-    /** Latency to three significant digits (0.1 %), from nanoseconds to however long a run takes. */
+    /**
+     * Latency to three significant digits (0.1 %), from nanoseconds to however long a run
+     * takes.
+     */
     private static final int LATENCY_DIGITS = 3;
 
     private final BenchClient[] clients;
+
     private final Map<String, Integer> indexByName = new HashMap<>();
+
     private final Rooms rooms;
+
     final Histogram latency = new Histogram(LATENCY_DIGITS);
 
     long fresh;
+
     long duplicated;
+
     long outOfOrder;
+
     long refused;
+
     long otherErrors;
+
     String firstError;
+
     /** When the last fresh delivery arrived, nanoseconds since the run's start. */
     long lastDelivery;
+
     int readersDropped;
+
     final Map<String, Integer> readerDrops = new LinkedHashMap<>();
 
     Accounting(BenchClient[] clients) {
@@ -79,19 +93,24 @@ final class Accounting {
             String line = new String(a, from, to - from, StandardCharsets.UTF_8);
             if (ProtocolLines.isHistoryStart(line)) {
                 c.inHistory = true;
-            } else if (line.equals(ProtocolLines.HISTORY_END)) {
+            }
+            else if (line.equals(ProtocolLines.HISTORY_END)) {
                 c.inHistory = false;
             }
-        } else if (c.inHistory) {
+        }
+        else if (c.inHistory) {
             return;
-        } else if (first == '*') {
+        }
+        else if (first == '*') {
             notice(c, a, from, to);
-        } else if (first == '!') {
+        }
+        else if (first == '!') {
             String line = new String(a, from, to - from, StandardCharsets.UTF_8);
             if (line.contains("not sent")) {
                 c.refused++;
                 refused++;
-            } else {
+            }
+            else {
                 otherErrors++;
                 if (firstError == null) {
                     firstError = c.name + " got: " + line;
@@ -126,7 +145,9 @@ final class Accounting {
         }
     }
 
-    /** For every user: the messages accepted from the users of its room, its own included. */
+    /**
+     * For every user: the messages accepted from the users of its room, its own included.
+     */
     long[] acceptedInRoom() {
         long[] accepted = new long[clients.length];
         for (BenchClient c : clients) {
@@ -154,7 +175,7 @@ final class Accounting {
 
     /** What the run itself measured, beside the deliveries. */
     record RunFacts(String runId, long joinNanos, long rssBeforeKb, long rssAfterJoinKb, long rssEndKb,
-                    double toolCpuPercent, long elapsedNanos, boolean timedOut) {
+            double toolCpuPercent, long elapsedNanos, boolean timedOut) {
     }
 
     /** The figures of the run: what each reader was owed against what it got. */
@@ -187,16 +208,16 @@ final class Accounting {
         double perSecond = fresh > 0 && span > 0 ? fresh * 1e9 / span : 0;
         boolean any = latency.getTotalCount() > 0;
         return new BenchResult(run.runId(), clients.length, joining.joined(), run.joinNanos(), joining.failures(),
-                sending.senders(), sending.sent(), refused, unconfirmed, expected, delivered, duplicated,
-                outOfOrder, perSecond, Math.max(0, span), latency.getTotalCount(),
-                latency.getValueAtPercentile(50), latency.getValueAtPercentile(99), latency.getValueAtPercentile(99.9),
-                any ? latency.getMaxValue() : 0, any ? latency.getMean() : 0, silent, silentDisconnected,
-                readersDropped, Map.copyOf(readerDrops), readersNotReading,
-                otherErrors, firstError, run.rssBeforeKb(), run.rssAfterJoinKb(), run.rssEndKb(), run.toolCpuPercent(),
-                run.elapsedNanos(), run.timedOut(), sending.stalled());
+                sending.senders(), sending.sent(), refused, unconfirmed, expected, delivered, duplicated, outOfOrder,
+                perSecond, Math.max(0, span), latency.getTotalCount(), latency.getValueAtPercentile(50),
+                latency.getValueAtPercentile(99), latency.getValueAtPercentile(99.9), any ? latency.getMaxValue() : 0,
+                any ? latency.getMean() : 0, silent, silentDisconnected, readersDropped, Map.copyOf(readerDrops),
+                readersNotReading, otherErrors, firstError, run.rssBeforeKb(), run.rssAfterJoinKb(), run.rssEndKb(),
+                run.toolCpuPercent(), run.elapsedNanos(), run.timedOut(), sending.stalled());
     }
 
     private static String key(String name) {
         return name.toLowerCase(Locale.ROOT);
     }
+
 }

@@ -6,17 +6,22 @@ import java.util.Locale;
 import io.socketchat.Terminals;
 
 /**
- * Entry point of the {@code bench} profile: {@code java -jar socket-chat.jar bench [options]}. A plain main (no
- * Spring context) so that it starts in a blink and spends its core on the load. See {@link OptionParser#USAGE}.
+ * Entry point of the {@code bench} profile:
+ * {@code java -jar socket-chat.jar bench [options]}. A plain main (no Spring context) so
+ * that it starts in a blink and spends its core on the load. See
+ * {@link OptionParser#USAGE}.
  */
 public final class BenchApplication {
 
     /** Exit status: all joined and every delivery accounted for. */
     public static final int OK = 0;
+
     /** No client could join. */
     public static final int NO_JOIN = 1;
+
     /** Bad options. */
     public static final int USAGE = 2;
+
     /** Loss, duplicates, reordering, failed joins, dropped readers or the time limit. */
     public static final int NOT_CLEAN = 3;
 
@@ -28,12 +33,16 @@ public final class BenchApplication {
         System.exit(status);
     }
 
-    /** Runs the command line and returns the exit status (for tests: no {@code System.exit}). */
+    /**
+     * Runs the command line and returns the exit status (for tests: no
+     * {@code System.exit}).
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         OptionParser.Parsed parsed;
         try {
             parsed = OptionParser.parse(args);
-        } catch (IllegalArgumentException e) {
+        }
+        catch (IllegalArgumentException e) {
             err.println("bench: " + e.getMessage());
             err.println("Try --help.");
             return USAGE;
@@ -56,7 +65,8 @@ public final class BenchApplication {
                 return NO_JOIN;
             }
             return result.clean() ? OK : NOT_CLEAN;
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             err.println("bench: " + e);
             return NO_JOIN;
         }
@@ -73,4 +83,5 @@ public final class BenchApplication {
         }
         return OK;
     }
+
 }

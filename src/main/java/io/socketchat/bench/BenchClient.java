@@ -7,51 +7,82 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.function.LongSupplier;
 
-/** One simulated user: its connection, where it is in the join, what it sent and what it received. */
+/**
+ * One simulated user: its connection, where it is in the join, what it sent and what it
+ * received.
+ */
 final class BenchClient {
 
-    enum State { CONNECTING, JOINING, JOINED, FAILED, CLOSED }
+    enum State {
+
+        CONNECTING, JOINING, JOINED, FAILED, CLOSED
+
+    }
 
     private static final int SMALL_OUT = 512;
+
     /** Longest line kept while waiting for its end. */
     static final int MAX_LINE = 256 * 1024;
 
     /** What one read from the socket brought. */
-    enum ReadResult { LINES, CLOSED, LINE_TOO_LONG }
+    enum ReadResult {
+
+        LINES, CLOSED, LINE_TOO_LONG
+
+    }
 
     /** Takes each whole line read, {@code a[from, to)} without CR or LF. */
     interface LineSink {
+
         void line(BenchClient client, byte[] a, int from, int to, long receivedAt);
+
     }
 
     final int index;
+
     final String name;
+
     final boolean silent;
 
     SocketChannel channel;
+
     SelectionKey key;
+
     State state = State.CONNECTING;
 
     /** Bytes of an unfinished line left over from the last read. */
     byte[] carry = new byte[128];
+
     int carryLen;
 
     /** Bytes waiting to be written, in fill mode (position = end of data). */
     ByteBuffer out = ByteBuffer.allocate(SMALL_OUT);
 
     boolean nameSent;
+
     boolean passwordSent;
+
     boolean inHistory;
-    /** Messages this client has put on the wire (or into {@link #out}), and how many of them the server refused. */
+
+    /**
+     * Messages this client has put on the wire (or into {@link #out}), and how many of
+     * them the server refused.
+     */
     int sent;
+
     int refused;
+
     /** Messages this client still has to send. */
     int remaining;
+
     /** Fresh deliveries of this run's messages (duplicates excluded). */
     long received;
+
     SequenceTracker tracker;
+
     /** Readers saw {@code * <name> was disconnected (not reading)}. */
     boolean notReadingNotice;
+
     String failure;
 
     BenchClient(int index, String name, boolean silent) {
@@ -64,7 +95,10 @@ final class BenchClient {
         return state == State.JOINED;
     }
 
-    /** A connected, joined client that reads: one whose deliveries are expected and counted. */
+    /**
+     * A connected, joined client that reads: one whose deliveries are expected and
+     * counted.
+     */
     boolean reader() {
         return state == State.JOINED && !silent;
     }
@@ -73,10 +107,11 @@ final class BenchClient {
     int highestSeen = -1;
 
     /**
-     * Messages of this client the server accepted. While it is connected: all sent but those refused. Once the
-     * server has dropped it, lines still in flight towards the server may never have been read; since the server
-     * keeps per-sender order and delivers every accepted line to every connected user, the accepted ones are
-     * exactly those up to the highest sequence number any reader received.
+     * Messages of this client the server accepted. While it is connected: all sent but
+     * those refused. Once the server has dropped it, lines still in flight towards the
+     * server may never have been read; since the server keeps per-sender order and
+     * delivers every accepted line to every connected user, the accepted ones are exactly
+     * those up to the highest sequence number any reader received.
      */
     int accepted() {
         if (state == State.CLOSED) {
@@ -85,7 +120,10 @@ final class BenchClient {
         return sent - refused;
     }
 
-    /** Makes room for {@code bytes} more bytes to write, growing the buffer up to {@code max}. */
+    /**
+     * Makes room for {@code bytes} more bytes to write, growing the buffer up to
+     * {@code max}.
+     */
     boolean ensureRoom(int bytes, int max) {
         if (out.remaining() >= bytes) {
             return true;
@@ -108,7 +146,10 @@ final class BenchClient {
         out.put(bytes);
     }
 
-    /** Writes what the socket takes now; asks the selector for more room while bytes are left. */
+    /**
+     * Writes what the socket takes now; asks the selector for more room while bytes are
+     * left.
+     */
     void flush() throws IOException {
         if (state == State.FAILED || state == State.CLOSED || state == State.CONNECTING) {
             return;
@@ -130,16 +171,17 @@ final class BenchClient {
         if (channel != null) {
             try {
                 channel.close();
-            } catch (IOException ignored) {
+            }
+            catch (IOException ignored) {
                 // closing anyway
             }
         }
     }
 
     /**
-     * Reads what the socket has into {@code buffer} (after the unfinished line of the last read)
-     * and hands each whole line to {@code sink}; stops early once this client no longer reads.
-     *
+     * Reads what the socket has into {@code buffer} (after the unfinished line of the
+     * last read) and hands each whole line to {@code sink}; stops early once this client
+     * no longer reads.
      * @param clock the receive time of the lines, nanoseconds since the run's start
      */
     ReadResult readLines(ByteBuffer buffer, LongSupplier clock, LineSink sink) throws IOException {
@@ -184,4 +226,5 @@ final class BenchClient {
         System.arraycopy(src, from, carry, 0, length);
         carryLen = length;
     }
+
 }

@@ -6,34 +6,46 @@ import java.nio.charset.StandardCharsets;
 /**
  * The text of a benchmark message and how to read it back out of a delivery line.
  *
- * <p>A client sends {@code ~<run> <sender> <seq> <sentNanos> <padding>} and every other user receives
- * {@code <name>: ~<run> <sender> <seq> <sentNanos> <padding>}. {@code run} is six letters that differ between runs,
- * so lines of earlier runs (history, another benchmark on the same server) are never counted; {@code sender} is the
- * client's index, {@code seq} counts from 0 per sender, {@code sentNanos} is the sender's {@link System#nanoTime()}
- * minus the run's start. Padding fills the text to the requested payload size. One instance belongs to one run and
- * one thread: decoding writes its fields, so the hot path allocates nothing.
+ * <p>
+ * A client sends {@code ~<run> <sender> <seq> <sentNanos> <padding>} and every other user
+ * receives {@code <name>: ~<run> <sender> <seq> <sentNanos> <padding>}. {@code run} is
+ * six letters that differ between runs, so lines of earlier runs (history, another
+ * benchmark on the same server) are never counted; {@code sender} is the client's index,
+ * {@code seq} counts from 0 per sender, {@code sentNanos} is the sender's
+ * {@link System#nanoTime()} minus the run's start. Padding fills the text to the
+ * requested payload size. One instance belongs to one run and one thread: decoding writes
+ * its fields, so the hot path allocates nothing.
  */
 public final class BenchMessage {
 
     static final byte MARK = '~';
     static final int RUN_ID_LENGTH = 6;
+
     private static final byte PAD = '.';
+
     private static final int MAX_NAME = 20;
 
     private final byte[] runId;
+
     private final int payload;
+
     private final byte[][] senderNames;
+
     private final byte[] padding;
 
     /** Fields of the last successful {@link #decodeDelivery}. */
     public int sender;
+
     public int seq;
+
     public long sentNanos;
 
     /**
-     * @param runId       six letters or digits
-     * @param payload     requested message text size in bytes; the header alone is used if it is longer
-     * @param senderNames usernames by client index, to check the {@code name:} prefix of a delivery
+     * @param runId six letters or digits
+     * @param payload requested message text size in bytes; the header alone is used if it
+     * is longer
+     * @param senderNames usernames by client index, to check the {@code name:} prefix of
+     * a delivery
      */
     public BenchMessage(String runId, int payload, String[] senderNames) {
         if (runId.length() != RUN_ID_LENGTH || !runId.chars().allMatch(Character::isLetterOrDigit)) {
@@ -66,8 +78,8 @@ public final class BenchMessage {
     }
 
     /**
-     * Appends one message line (with LF) to {@code out}, which must have {@link #maxLineBytes()} bytes free.
-     *
+     * Appends one message line (with LF) to {@code out}, which must have
+     * {@link #maxLineBytes()} bytes free.
      * @return the bytes written
      */
     public int encode(ByteBuffer out, int senderIndex, int sequence, long nanos) {
@@ -95,9 +107,10 @@ public final class BenchMessage {
     }
 
     /**
-     * Reads a delivery line {@code <name>: <message>} from {@code line[from, to)} (no LF, no CR). True when it is a
-     * message of this run whose sender index matches the name in front; then {@link #sender}, {@link #seq} and
-     * {@link #sentNanos} hold its fields.
+     * Reads a delivery line {@code <name>: <message>} from {@code line[from, to)} (no LF,
+     * no CR). True when it is a message of this run whose sender index matches the name
+     * in front; then {@link #sender}, {@link #seq} and {@link #sentNanos} hold its
+     * fields.
      */
     public boolean decodeDelivery(byte[] line, int from, int to) {
         int limit = Math.min(to, from + MAX_NAME + 1);
@@ -200,4 +213,5 @@ public final class BenchMessage {
         }
         out.position(end);
     }
+
 }

@@ -10,22 +10,31 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Brings the users in, a bounded number at a time, each like a person would: the welcome line,
- * {@code Password:} if asked, its username, the {@code Hello} line. A user the server turns away
- * or that is not in by the deadline counts as not joined, with the reason.
+ * Brings the users in, a bounded number at a time, each like a person would: the welcome
+ * line, {@code Password:} if asked, its username, the {@code Hello} line. A user the
+ * server turns away or that is not in by the deadline counts as not joined, with the
+ * reason.
  */
 final class Joining {
 
     private final BenchOptions options;
+
     private final BenchClient[] clients;
+
     private final Accounting accounting;
+
     private final Consumer<BenchClient> flush;
+
     private final Consumer<BenchClient> close;
+
     private final Map<String, Integer> failures = new LinkedHashMap<>();
 
     private int nextToConnect;
+
     private int pending;
+
     private int resolved;
+
     private int joined;
 
     Joining(BenchOptions options, BenchClient[] clients, Accounting accounting, Consumer<BenchClient> flush,
@@ -54,10 +63,12 @@ final class Joining {
             if (channel.connect(options.targets().forClient(c.index))) {
                 c.state = BenchClient.State.JOINING;
                 c.key = channel.register(selector, SelectionKey.OP_READ, c);
-            } else {
+            }
+            else {
                 c.key = channel.register(selector, SelectionKey.OP_CONNECT, c);
             }
-        } catch (IOException | RuntimeException e) {
+        }
+        catch (IOException | RuntimeException e) {
             fail(c, "connect: " + e.getMessage());
         }
     }
@@ -74,7 +85,8 @@ final class Joining {
                 c.queueLine(options.password());
                 flush.accept(c);
             }
-        } else if (ProtocolLines.isHello(line, c.name)) {
+        }
+        else if (ProtocolLines.isHello(line, c.name)) {
             c.state = BenchClient.State.JOINED;
             pending--;
             resolved++;
@@ -82,12 +94,15 @@ final class Joining {
             accounting.hello(c, line);
             if (c.silent) {
                 c.key.interestOps(0);
-            } else {
+            }
+            else {
                 c.tracker = new SequenceTracker(clients.length);
             }
-        } else if (line.startsWith("!")) {
+        }
+        else if (line.startsWith("!")) {
             fail(c, line);
-        } else if (!c.nameSent && line.endsWith(ProtocolLines.NAME_QUESTION_END)) {
+        }
+        else if (!c.nameSent && line.endsWith(ProtocolLines.NAME_QUESTION_END)) {
             c.nameSent = true;
             c.queueLine(c.name);
             flush.accept(c);
@@ -134,4 +149,5 @@ final class Joining {
     Map<String, Integer> failures() {
         return Map.copyOf(failures);
     }
+
 }

@@ -9,40 +9,62 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Runs one benchmark on a single thread with one selector, through its phases: {@link Joining}
- * brings the users in, {@link Sending} puts the messages on the wire, {@link Accounting} checks
- * every line that arrives, {@link Progress} reports once a second. This class owns the sockets:
- * it reads, writes and closes them, and every phase is bounded by the time limit.
+ * Runs one benchmark on a single thread with one selector, through its phases:
+ * {@link Joining} brings the users in, {@link Sending} puts the messages on the wire,
+ * {@link Accounting} checks every line that arrives, {@link Progress} reports once a
+ * second. This class owns the sockets: it reads, writes and closes them, and every phase
+ * is bounded by the time limit.
  */
 public final class LoadDriver {
 
-    private enum Phase { JOIN, SEND, SETTLE, HOLD, DONE }
+    private enum Phase {
+
+        JOIN, SEND, SETTLE, HOLD, DONE
+
+    }
 
     private static final int READ_BUFFER = 512 * 1024;
 
     private final BenchOptions options;
+
     private final BenchClient[] clients;
+
     private final BenchMessage codec;
+
     private final Accounting accounting;
+
     private final Joining joining;
+
     private final Sending sending;
+
     private final Progress progress;
+
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER);
+
     private final String runId;
 
     private Selector selector;
+
     private Phase phase = Phase.JOIN;
+
     private long runStart;
+
     private long now;
+
     private long joinEnd;
+
     private long phaseStart;
+
     private long rssBefore = -1;
+
     private long rssAfterJoin = -1;
+
     private boolean timedOut;
 
     /**
      * @param progress where the progress line goes, or null for none
-     * @param inPlace  rewrite the progress line with a carriage return (a terminal) instead of one line a second
+     * @param inPlace rewrite the progress line with a carriage return (a terminal)
+     * instead of one line a second
      */
     public LoadDriver(BenchOptions options, PrintStream progress, boolean inPlace) {
         this.options = options;
@@ -56,7 +78,8 @@ public final class LoadDriver {
         this.codec = new BenchMessage(runId, options.payload(), names);
         this.accounting = new Accounting(clients);
         this.joining = new Joining(options, clients, accounting, this::flush, this::close);
-        this.sending = new Sending(options, clients, codec, accounting, this::flush, () -> System.nanoTime() - runStart);
+        this.sending = new Sending(options, clients, codec, accounting, this::flush,
+                () -> System.nanoTime() - runStart);
         this.progress = new Progress(options.quiet() ? null : progress, inPlace);
     }
 
@@ -95,9 +118,11 @@ public final class LoadDriver {
             progress.finish(now);
             long cpuEnd = ProcessProbe.cpuNanos();
             double cpu = cpuStart >= 0 && cpuEnd >= 0 && now > 0 ? 100.0 * (cpuEnd - cpuStart) / now : -1;
-            return accounting.result(new Accounting.RunFacts(runId, joinEnd, rssBefore, rssAfterJoin, rssEnd, cpu, now,
-                    timedOut), joining, sending);
-        } finally {
+            return accounting.result(
+                    new Accounting.RunFacts(runId, joinEnd, rssBefore, rssAfterJoin, rssEnd, cpu, now, timedOut),
+                    joining, sending);
+        }
+        finally {
             closeAll();
         }
     }
@@ -172,7 +197,8 @@ public final class LoadDriver {
             if (key.isValid() && key.isReadable()) {
                 read(c);
             }
-        } catch (IOException | RuntimeException e) {
+        }
+        catch (IOException | RuntimeException e) {
             lost(c, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }
@@ -180,7 +206,8 @@ public final class LoadDriver {
     private void flush(BenchClient c) {
         try {
             c.flush();
-        } catch (IOException | RuntimeException e) {
+        }
+        catch (IOException | RuntimeException e) {
             lost(c, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }
@@ -199,10 +226,12 @@ public final class LoadDriver {
         if (c.state == BenchClient.State.JOINED) {
             if (!c.inHistory && codec.decodeDelivery(a, from, to)) {
                 accounting.delivery(c, codec.sender, codec.seq, codec.sentNanos, receivedAt);
-            } else if (to > from) {
+            }
+            else if (to > from) {
                 accounting.textLine(c, a, from, to);
             }
-        } else if (c.state == BenchClient.State.JOINING) {
+        }
+        else if (c.state == BenchClient.State.JOINING) {
             joining.onLine(c, new String(a, from, to - from, StandardCharsets.UTF_8));
         }
     }
@@ -234,4 +263,5 @@ public final class LoadDriver {
             }
         }
     }
+
 }

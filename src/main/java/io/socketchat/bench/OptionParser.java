@@ -7,15 +7,20 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads the benchmark's command line: {@code --name=value} or {@code --name value}, a few short forms
- * ({@code -c}, {@code -n}, {@code -p}), durations such as {@code 10s}, {@code 500ms}, {@code 2m} (a bare number is
- * seconds). A leading {@code bench} word and {@code --spring.*} arguments (how the jar was told to run the
- * benchmark) are skipped. A {@code --scenario} preset is applied first, so explicit options override it.
+ * Reads the benchmark's command line: {@code --name=value} or {@code --name value}, a few
+ * short forms ({@code -c}, {@code -n}, {@code -p}), durations such as {@code 10s},
+ * {@code 500ms}, {@code 2m} (a bare number is seconds). A leading {@code bench} word and
+ * {@code --spring.*} arguments (how the jar was told to run the benchmark) are skipped. A
+ * {@code --scenario} preset is applied first, so explicit options override it.
  */
 public final class OptionParser {
 
     /** What the command line asks for. */
-    public enum Action { RUN, RELAY, HELP }
+    public enum Action {
+
+        RUN, RELAY, HELP
+
+    }
 
     /** The parsed command line. */
     public record Parsed(Action action, BenchOptions options) {
@@ -89,7 +94,8 @@ public final class OptionParser {
                 if (eq >= 0) {
                     value = arg.substring(eq + 1);
                 }
-            } else if (arg.length() == 2 && arg.charAt(0) == '-') {
+            }
+            else if (arg.length() == 2 && arg.charAt(0) == '-') {
                 name = switch (arg.charAt(1)) {
                     case 'c' -> "clients";
                     case 'n' -> "messages";
@@ -97,14 +103,15 @@ public final class OptionParser {
                     case '?' -> "help";
                     default -> throw new IllegalArgumentException("unknown option " + arg);
                 };
-            } else {
+            }
+            else {
                 throw new IllegalArgumentException("unexpected argument '" + arg + "' (see --help)");
             }
             name = name.toLowerCase(Locale.ROOT);
             switch (name) {
                 case "help" -> help = true;
                 case "relay" -> relay = true;
-                case "idle", "json", "quiet" -> pairs.add(new String[] {name, value == null ? "true" : value});
+                case "idle", "json", "quiet" -> pairs.add(new String[] { name, value == null ? "true" : value });
                 default -> {
                     if (!VALUE_OPTIONS.contains(name)) {
                         throw new IllegalArgumentException("unknown option --" + name + " (see --help)");
@@ -117,9 +124,10 @@ public final class OptionParser {
                     }
                     if (name.equals("scenario")) {
                         scenario = Scenario.parse(value);
-                    } else {
+                    }
+                    else {
                         timeLimitGiven |= name.equals("time-limit");
-                        pairs.add(new String[] {name, value});
+                        pairs.add(new String[] { name, value });
                     }
                 }
             }
@@ -169,7 +177,8 @@ public final class OptionParser {
     private static int integer(String name, String v) {
         try {
             return Integer.parseInt(v.trim().replace("_", ""));
-        } catch (NumberFormatException e) {
+        }
+        catch (NumberFormatException e) {
             throw new IllegalArgumentException("--" + name + " needs a whole number, not '" + v + "'");
         }
     }
@@ -182,7 +191,10 @@ public final class OptionParser {
         };
     }
 
-    /** {@code 250ms}, {@code 10s}, {@code 1.5s}, {@code 2m}, {@code 1h}; a bare number is seconds. */
+    /**
+     * {@code 250ms}, {@code 10s}, {@code 1.5s}, {@code 2m}, {@code 1h}; a bare number is
+     * seconds.
+     */
     static Duration duration(String name, String v) {
         String t = v.trim().toLowerCase(Locale.ROOT);
         try {
@@ -191,16 +203,20 @@ public final class OptionParser {
             if (t.endsWith("ms")) {
                 nanosPerUnit = 1_000_000L;
                 number = t.substring(0, t.length() - 2);
-            } else if (t.endsWith("s")) {
+            }
+            else if (t.endsWith("s")) {
                 nanosPerUnit = 1_000_000_000L;
                 number = t.substring(0, t.length() - 1);
-            } else if (t.endsWith("m")) {
+            }
+            else if (t.endsWith("m")) {
                 nanosPerUnit = 60_000_000_000L;
                 number = t.substring(0, t.length() - 1);
-            } else if (t.endsWith("h")) {
+            }
+            else if (t.endsWith("h")) {
                 nanosPerUnit = 3_600_000_000_000L;
                 number = t.substring(0, t.length() - 1);
-            } else {
+            }
+            else {
                 nanosPerUnit = 1_000_000_000L;
                 number = t;
             }
@@ -209,8 +225,11 @@ public final class OptionParser {
                 throw new NumberFormatException();
             }
             return Duration.ofNanos(nanos.longValueExact());
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("--" + name + " needs a duration such as 500ms, 10s or 2m, not '" + v + "'");
+        }
+        catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException(
+                    "--" + name + " needs a duration such as 500ms, 10s or 2m, not '" + v + "'");
         }
     }
+
 }

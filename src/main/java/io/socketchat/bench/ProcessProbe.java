@@ -23,17 +23,21 @@ public final class ProcessProbe {
                     return Long.parseLong(number);
                 }
             }
-        } catch (IOException | RuntimeException e) {
+        }
+        catch (IOException | RuntimeException e) {
             return -1;
         }
         return -1;
     }
 
-    /** CPU time this process has used (user and system), in nanoseconds, or -1 if unknown. */
+    /**
+     * CPU time this process has used (user and system), in nanoseconds, or -1 if unknown.
+     */
     public static long cpuNanos() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime();
         }
         return -1;
     }
+
 }

@@ -8,8 +8,9 @@ import io.socketchat.protocol.Replies;
 import io.socketchat.protocol.Username;
 
 /**
- * The server lines the benchmark reacts to, taken from {@link Replies} (the protocol's exact lines)
- * rather than copied: the parts around a name or a number are cut out of a sample line.
+ * The server lines the benchmark reacts to, taken from {@link Replies} (the protocol's
+ * exact lines) rather than copied: the parts around a name or a number are cut out of a
+ * sample line.
  */
 final class ProtocolLines {
 
@@ -17,26 +18,36 @@ final class ProtocolLines {
 
     static final String PASSWORD = Replies.PASSWORD;
     static final String HISTORY_END = Replies.HISTORY_END;
+
     /** {@code "* "}: what a notice about a user starts with, before the name. */
     static final String NOTICE_START = Replies.joined(SAMPLE).substring(0, Replies.joined(SAMPLE).indexOf("x"));
+
     /** {@code " joined the chat"}. */
     static final byte[] JOINED_END = afterName(Replies.joined(SAMPLE));
+
     /** {@code " was disconnected (not reading)"}. */
     static final byte[] NOT_READING_END = afterName(Replies.notReading(SAMPLE));
+
     /** {@code "Enter your username:"}, the end of the welcome line. */
     static final String NAME_QUESTION_END = Replies.welcome("x").substring(Replies.welcome("x").indexOf("x! ") + 3);
 
     private static final String HELLO_SAMPLE = Replies.hello(SAMPLE, List.of("A", "B"));
+
     /** {@code "Hello "}. */
     private static final String HELLO_START = HELLO_SAMPLE.substring(0, HELLO_SAMPLE.indexOf("x! "));
+
     /** {@code " online: "}: what stands before the list of names. */
     private static final String ONLINE;
+
     /** {@code ", "}. */
-    private static final String NAME_SEPARATOR = HELLO_SAMPLE.substring(HELLO_SAMPLE.indexOf("A") + 1, HELLO_SAMPLE.indexOf("B"));
+    private static final String NAME_SEPARATOR = HELLO_SAMPLE.substring(HELLO_SAMPLE.indexOf("A") + 1,
+            HELLO_SAMPLE.indexOf("B"));
+
     /** {@code ". Type /help for commands, exit to leave."}. */
     private static final String HELLO_END = HELLO_SAMPLE.substring(HELLO_SAMPLE.indexOf("B") + 1);
 
     private static final String HISTORY_ONE = Replies.historyStart(1);
+
     /** {@code "-- last "}: the history's first line up to its count. */
     private static final String HISTORY_START = HISTORY_ONE.substring(0, HISTORY_ONE.indexOf('1'));
 
@@ -62,7 +73,10 @@ final class ProtocolLines {
         return Arrays.asList(list.split(NAME_SEPARATOR));
     }
 
-    /** {@code -- last 1 message --} or {@code -- last N messages --}, exactly as the server words it. */
+    /**
+     * {@code -- last 1 message --} or {@code -- last N messages --}, exactly as the
+     * server words it.
+     */
     static boolean isHistoryStart(String line) {
         if (!line.startsWith(HISTORY_START)) {
             return false;
@@ -77,7 +91,10 @@ final class ProtocolLines {
         return line.equals(Replies.historyStart(Integer.parseInt(line.substring(HISTORY_START.length(), end))));
     }
 
-    /** The name in a notice {@code "* <name><end>"} in {@code line[from, to)}, or null if it is not one. */
+    /**
+     * The name in a notice {@code "* <name><end>"} in {@code line[from, to)}, or null if
+     * it is not one.
+     */
     static String noticeName(byte[] line, int from, int to, byte[] end) {
         int nameStart = from + NOTICE_START.length();
         int nameEnd = to - end.length;
@@ -95,4 +112,5 @@ final class ProtocolLines {
     private static byte[] afterName(String sampleNotice) {
         return sampleNotice.substring(sampleNotice.indexOf("x") + 1).getBytes(StandardCharsets.UTF_8);
     }
+
 }

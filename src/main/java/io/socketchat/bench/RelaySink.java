@@ -20,48 +20,75 @@ import io.socketchat.protocol.Replies;
 import io.socketchat.protocol.Username;
 
 /**
- * A bare broadcast relay that speaks just enough of PROTOCOL.md for the benchmark (welcome, optional password,
- * username, {@code Hello}, {@code name: text} to everyone else, join/leave notices, dropping a client that does not
- * read). One thread, one selector, no per-line allocation: it costs far less per delivery than a real server, so the
- * benchmark run against it shows the tool's own ceiling. Not a chat server: no commands, no history, no limits
- * beyond the queue size.
+ * A bare broadcast relay that speaks just enough of PROTOCOL.md for the benchmark
+ * (welcome, optional password, username, {@code Hello}, {@code name: text} to everyone
+ * else, join/leave notices, dropping a client that does not read). One thread, one
+ * selector, no per-line allocation: it costs far less per delivery than a real server, so
+ * the benchmark run against it shows the tool's own ceiling. Not a chat server: no
+ * commands, no history, no limits beyond the queue size.
  */
 public final class RelaySink implements AutoCloseable {
 
     private static final int READ_BUFFER = 256 * 1024;
+
     private static final byte[] WELCOME = (Replies.welcome("Relay") + "\n").getBytes(StandardCharsets.UTF_8);
+
     private static final byte[] PASSWORD = (Replies.PASSWORD + "\n").getBytes(StandardCharsets.UTF_8);
 
     private final Selector selector;
+
     private final ServerSocketChannel server;
+
     private final String password;
+
     private final long queueLimitBytes;
+
     private final List<Conn> joined = new ArrayList<>();
+
     private final Set<String> names = new HashSet<>();
+
     private final List<Conn> dirty = new ArrayList<>();
+
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER);
+
     private byte[] scratch = new byte[4096];
+
     private final Thread thread;
+
     private volatile boolean running = true;
+
     private volatile long relayed;
+
     private volatile long delivered;
 
     private static final class Conn {
+
         final SocketChannel channel;
+
         SelectionKey key;
+
         boolean passwordOk;
+
         boolean inChat;
+
         boolean closed;
+
         byte[] name;
+
         Username username;
+
         byte[] carry = new byte[256];
+
         int carryLen;
+
         ByteBuffer out = ByteBuffer.allocate(4096);
+
         boolean isDirty;
 
         Conn(SocketChannel channel) {
             this.channel = channel;
         }
+
     }
 
     private RelaySink(String host, int port, String password, long queueLimitBytes) throws IOException {
@@ -77,7 +104,10 @@ public final class RelaySink implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    /** Starts a relay on its own thread. {@code port} 0 picks a free one; see {@link #port()}. */
+    /**
+     * Starts a relay on its own thread. {@code port} 0 picks a free one; see
+     * {@link #port()}.
+     */
     public static RelaySink start(String host, int port, String password, long queueLimitBytes) throws IOException {
         RelaySink relay = new RelaySink(host, port, password, queueLimitBytes);
         relay.thread.start();
@@ -109,7 +139,8 @@ public final class RelaySink implements AutoCloseable {
         selector.wakeup();
         try {
             thread.join(5_000);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
@@ -125,19 +156,23 @@ public final class RelaySink implements AutoCloseable {
                 }
                 dirty.clear();
             }
-        } catch (IOException | ClosedSelectorException e) {
+        }
+        catch (IOException | ClosedSelectorException e) {
             // stop
-        } finally {
+        }
+        finally {
             for (SelectionKey k : selector.keys()) {
                 try {
                     k.channel().close();
-                } catch (IOException ignored) {
+                }
+                catch (IOException ignored) {
                     // closing anyway
                 }
             }
             try {
                 selector.close();
-            } catch (IOException ignored) {
+            }
+            catch (IOException ignored) {
                 // closing anyway
             }
         }
@@ -156,7 +191,8 @@ public final class RelaySink implements AutoCloseable {
             if (key.isValid() && key.isReadable()) {
                 read(c);
             }
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             if (key.attachment() instanceof Conn c) {
                 drop(c, Replies::left);
             }
@@ -214,7 +250,8 @@ public final class RelaySink implements AutoCloseable {
                 c.passwordOk = true;
                 append(c, WELCOME, WELCOME.length);
                 markDirty(c);
-            } else {
+            }
+            else {
                 appendText(c, Replies.WRONG_PASSWORD + "\n");
                 flush(c);
                 drop(c, null);
@@ -270,7 +307,8 @@ public final class RelaySink implements AutoCloseable {
     private static Username usable(String name) {
         try {
             return new Username(name);
-        } catch (IllegalArgumentException e) {
+        }
+        catch (IllegalArgumentException e) {
             return null;
         }
     }
@@ -300,7 +338,9 @@ public final class RelaySink implements AutoCloseable {
         }
     }
 
-    /** @param notice the line the others see about it, or null for none */
+    /**
+     * @param notice the line the others see about it, or null for none
+     */
     private void drop(Conn c, Function<Username, String> notice) {
         if (c.closed) {
             return;
@@ -309,7 +349,8 @@ public final class RelaySink implements AutoCloseable {
         c.key.cancel();
         try {
             c.channel.close();
-        } catch (IOException ignored) {
+        }
+        catch (IOException ignored) {
             // closing anyway
         }
         if (c.inChat) {
@@ -356,8 +397,10 @@ public final class RelaySink implements AutoCloseable {
             if (c.key.interestOps() != ops) {
                 c.key.interestOps(ops);
             }
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             drop(c, Replies::left);
         }
     }
+
 }

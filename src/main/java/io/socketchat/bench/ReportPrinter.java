@@ -24,12 +24,16 @@ public final class ReportPrinter {
         sb.append("====== Socket Chat benchmark: ").append(title).append(" ======\n");
         row(sb, "target", o.targets().describe() + "  (run " + r.runId() + ")");
         if (o.idle()) {
-            row(sb, "load", String.format(Locale.ROOT, "%,d idle clients held %s", o.clients(), seconds(o.hold().toNanos())));
-        } else {
-            row(sb, "load", String.format(Locale.ROOT, "%,d clients (%d silent), %,d messages per sender, rate %s, payload %d B",
-                    o.clients(), o.silent(), o.messages(),
-                    o.rate() == 0 ? "max (window " + o.window() + ")" : String.format(Locale.ROOT, "%,d msg/s", o.rate()),
-                    o.payload()));
+            row(sb, "load",
+                    String.format(Locale.ROOT, "%,d idle clients held %s", o.clients(), seconds(o.hold().toNanos())));
+        }
+        else {
+            row(sb, "load",
+                    String.format(Locale.ROOT,
+                            "%,d clients (%d silent), %,d messages per sender, rate %s, payload %d B", o.clients(),
+                            o.silent(), o.messages(), o.rate() == 0 ? "max (window " + o.window() + ")"
+                                    : String.format(Locale.ROOT, "%,d msg/s", o.rate()),
+                            o.payload()));
         }
         row(sb, "joined", String.format(Locale.ROOT, "%,d/%,d in %s", r.joined(), r.clients(), seconds(r.joinNanos())));
         for (Map.Entry<String, Integer> f : r.failures().entrySet()) {
@@ -46,18 +50,20 @@ public final class ReportPrinter {
             row(sb, "out of order", String.format(Locale.ROOT, "%,d", r.outOfOrder()));
             row(sb, "deliveries/s", String.format(Locale.ROOT, "%,.0f  (first send to last delivery: %s)",
                     r.deliveriesPerSecond(), seconds(r.deliveryNanos())));
-            row(sb, "latency ms", String.format(Locale.ROOT, "p50 %s  p99 %s  p99.9 %s  max %s  (mean %s, %,d samples)",
-                    millis(r.latencyP50()), millis(r.latencyP99()), millis(r.latencyP999()), millis(r.latencyMax()),
-                    millis((long) r.latencyMean()), r.latencyCount()));
+            row(sb, "latency ms",
+                    String.format(Locale.ROOT, "p50 %s  p99 %s  p99.9 %s  max %s  (mean %s, %,d samples)",
+                            millis(r.latencyP50()), millis(r.latencyP99()), millis(r.latencyP999()),
+                            millis(r.latencyMax()), millis((long) r.latencyMean()), r.latencyCount()));
         }
         if (r.silent() > 0) {
             row(sb, "silent", String.format(Locale.ROOT, "%d joined, %d reported \"disconnected (not reading)\"",
                     r.silent(), r.silentDisconnected()));
         }
         if (r.readersDropped() > 0) {
-            row(sb, "readers lost", String.format(Locale.ROOT,
-                    "%d reading clients were disconnected (%d reported \"disconnected (not reading)\")",
-                    r.readersDropped(), r.readersNotReading()));
+            row(sb, "readers lost",
+                    String.format(Locale.ROOT,
+                            "%d reading clients were disconnected (%d reported \"disconnected (not reading)\")",
+                            r.readersDropped(), r.readersNotReading()));
             for (Map.Entry<String, Integer> d : r.readerDrops().entrySet()) {
                 row(sb, "  dropped", String.format(Locale.ROOT, "%,d: %s", d.getValue(), d.getKey()));
             }
@@ -66,9 +72,11 @@ public final class ReportPrinter {
             row(sb, "errors", String.format(Locale.ROOT, "%,d ! lines, first: %s", r.otherErrors(), r.firstError()));
         }
         if (r.rssBeforeKb() >= 0) {
-            row(sb, "server RSS", String.format(Locale.ROOT, "%s before, %s after join (%+.1f KB per connection), %s at end",
-                    mb(r.rssBeforeKb()), mb(r.rssAfterJoinKb()), r.rssPerConnectionKb(), mb(r.rssEndKb())));
-        } else if (o.pid() > 0) {
+            row(sb, "server RSS",
+                    String.format(Locale.ROOT, "%s before, %s after join (%+.1f KB per connection), %s at end",
+                            mb(r.rssBeforeKb()), mb(r.rssAfterJoinKb()), r.rssPerConnectionKb(), mb(r.rssEndKb())));
+        }
+        else if (o.pid() > 0) {
             row(sb, "server RSS", "unreadable for pid " + o.pid());
         }
         if (r.toolCpuPercent() >= 0) {
@@ -177,4 +185,5 @@ public final class ReportPrinter {
     private static void row(StringBuilder sb, String label, String value) {
         sb.append(String.format(Locale.ROOT, "%-16s%s%n", label, value));
     }
+
 }

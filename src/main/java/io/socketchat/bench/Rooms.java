@@ -1,10 +1,11 @@
 package io.socketchat.bench;
 
 /**
- * Which users share a room, as they saw it: a user's Hello line lists who was there, and every
- * later join is announced to the room. On one server (or on the nodes of one cluster) all users
- * end up in one room; on separate servers each server is a room of its own, and a user is owed
- * only the lines of its own room. Union-find over user indexes: no memory per pair of users.
+ * Which users share a room, as they saw it: a user's Hello line lists who was there, and
+ * every later join is announced to the room. On one server (or on the nodes of one
+ * cluster) all users end up in one room; on separate servers each server is a room of its
+ * own, and a user is owed only the lines of its own room. Union-find over user indexes:
+ * no memory per pair of users.
  */
 final class Rooms {
 
@@ -52,4 +53,5 @@ final class Rooms {
         }
         return totals;
     }
+
 }

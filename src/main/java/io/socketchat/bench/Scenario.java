@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * The named scenarios of the benchmark (docs/benchmarks.md). A preset only fills in defaults: options given on
- * the command line win, whatever their order.
+ * The named scenarios of the benchmark (docs/benchmarks.md). A preset only fills in
+ * defaults: options given on the command line win, whatever their order.
  */
 public enum Scenario {
+
     S1("seed-size room: 5 clients x 2000 messages, as fast as possible") {
         @Override
         void apply(BenchOptions.Builder b) {
@@ -54,8 +55,10 @@ public enum Scenario {
     public static Scenario parse(String text) {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
+        }
+        catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown scenario '" + text + "' (S1..S5)");
         }
     }
+
 }

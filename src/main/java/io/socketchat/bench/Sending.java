@@ -5,28 +5,41 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * Puts the messages on the wire: paced by the aggregate {@code --rate}, or at full speed within
- * a window of lines in flight towards the slowest reader, senders taken round robin. Nothing here
- * waits: lines go into each sender's buffer and the driver flushes them.
+ * Puts the messages on the wire: paced by the aggregate {@code --rate}, or at full speed
+ * within a window of lines in flight towards the slowest reader, senders taken round
+ * robin. Nothing here waits: lines go into each sender's buffer and the driver flushes
+ * them.
  */
 final class Sending {
 
     private final BenchOptions options;
+
     private final BenchClient[] clients;
+
     private final BenchMessage codec;
+
     private final Accounting accounting;
+
     private final Consumer<BenchClient> flush;
+
     /** Nanoseconds since the run's start: the send time written into each message. */
     private final LongSupplier clock;
+
     private final int lineBytes;
+
     /** Most bytes buffered for one sender. */
     private final int outMax;
 
     private int[] senders = new int[0];
+
     private int cursor;
+
     private long planned;
+
     private long sent;
+
     private long start;
+
     private boolean stalled;
 
     Sending(BenchOptions options, BenchClient[] clients, BenchMessage codec, Accounting accounting,
@@ -56,7 +69,10 @@ final class Sending {
         start = now;
     }
 
-    /** Sends what is due now; returns how long the driver may wait before the next call, in ms. */
+    /**
+     * Sends what is due now; returns how long the driver may wait before the next call,
+     * in ms.
+     */
     long step(long now, long lastDelivery) {
         if (options.rate() > 0) {
             sendPaced(now);
@@ -182,4 +198,5 @@ final class Sending {
     boolean stalled() {
         return stalled;
     }
+
 }

@@ -3,21 +3,26 @@ package io.socketchat.bench;
 import java.util.BitSet;
 
 /**
- * What one receiver has seen of every sender's sequence numbers, to tell fresh, duplicate and out-of-order
- * deliveries apart exactly. Per sender it keeps the contiguous prefix seen ({@code next}: every number below it has
- * arrived), the highest number seen, and only when something arrived ahead of a gap, a bit set of those.
+ * What one receiver has seen of every sender's sequence numbers, to tell fresh, duplicate
+ * and out-of-order deliveries apart exactly. Per sender it keeps the contiguous prefix
+ * seen ({@code next}: every number below it has arrived), the highest number seen, and
+ * only when something arrived ahead of a gap, a bit set of those.
  */
 public final class SequenceTracker {
 
     /** Fresh and not lower than any number seen before from that sender. */
     public static final int IN_ORDER = 0;
+
     /** Fresh, but a higher number from that sender arrived earlier. */
     public static final int OUT_OF_ORDER = 1;
+
     /** Seen before. */
     public static final int DUPLICATE = 2;
 
     private final int[] next;
+
     private final int[] highest;
+
     private BitSet[] ahead;
 
     public SequenceTracker(int senders) {
@@ -42,7 +47,8 @@ public final class SequenceTracker {
                 }
             }
             next[sender] = n;
-        } else {
+        }
+        else {
             if (ahead == null) {
                 ahead = new BitSet[next.length];
             }
@@ -62,4 +68,5 @@ public final class SequenceTracker {
         highest[sender] = seq;
         return IN_ORDER;
     }
+
 }

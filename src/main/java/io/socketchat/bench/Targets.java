@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The servers the users join: one ({@code --host}/{@code --port}) or several ({@code --targets
+ * The servers the users join: one ({@code --host}/{@code --port}) or several
+ * ({@code --targets
  * host:port,host:port}, the nodes of a cluster), users spread over them round robin: user
  * {@code i} joins target {@code i mod n}.
  *
@@ -41,7 +42,8 @@ public record Targets(List<InetSocketAddress> addresses) {
             int port;
             try {
                 port = Integer.parseInt(target.substring(colon + 1));
-            } catch (NumberFormatException e) {
+            }
+            catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--targets: '" + target + "' has no port number");
             }
             if (host.isBlank() || port < 1 || port > 65_535) {

@@ -15,8 +15,8 @@ import org.springframework.core.env.StandardEnvironment;
  * Entry point of the {@code client} profile: a participant in the chat, for a terminal.
  * <p>
  * No Spring application context at all: the client reads two settings with Spring Boot's
- * binder and starts talking. So nothing of the server (TCP listener, web server, admin shell)
- * can start, and the prompt is there in well under a second.
+ * binder and starts talking. So nothing of the server (TCP listener, web server, admin
+ * shell) can start, and the prompt is there in well under a second.
  */
 public final class ChatClientApplication {
 
@@ -27,8 +27,10 @@ public final class ChatClientApplication {
     }
 
     public static void main(String[] args) {
-        // Spring's classes log through Logback, which unconfigured prints DEBUG lines to the
-        // screen. Boot's own "nothing until configured" filter keeps the client's screen for chat.
+        // Spring's classes log through Logback, which unconfigured prints DEBUG lines to
+        // the
+        // screen. Boot's own "nothing until configured" filter keeps the client's screen
+        // for chat.
         LoggingSystem.get(ChatClientApplication.class.getClassLoader()).beforeInitialize();
         System.exit(run(args));
     }
@@ -37,7 +39,8 @@ public final class ChatClientApplication {
         ChatClientSettings settings;
         try {
             settings = settings(LaunchMode.withoutModeWord(args));
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             System.err.println(SettingsProblem.describe(e));
             return BAD_SETTINGS;
         }
@@ -47,37 +50,45 @@ public final class ChatClientApplication {
     }
 
     /**
-     * The settings from the command line ({@code --chat.port=9000}), system properties and the
-     * environment ({@code CHAT_PORT=9000}), with Spring Boot's binder: its rules and messages,
-     * without starting an application context for two values.
+     * The settings from the command line ({@code --chat.port=9000}), system properties
+     * and the environment ({@code CHAT_PORT=9000}), with Spring Boot's binder: its rules
+     * and messages, without starting an application context for two values.
      */
     static ChatClientSettings settings(String... args) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
         Binder binder = Binder.get(environment);
         ChatClientSettings settings = binder.bindOrCreate("chat", ChatClientSettings.class);
-        // chat.tls is a value and a prefix at once (chat.tls=true, chat.tls.trust=cert.pem)
+        // chat.tls is a value and a prefix at once (chat.tls=true,
+        // chat.tls.trust=cert.pem)
         return settings.trusting(binder.bind("chat.tls.trust", Path.class).orElse(null));
     }
 
-    /** JLine when both ends are a terminal that can edit a line; plain lines otherwise. */
+    /**
+     * JLine when both ends are a terminal that can edit a line; plain lines otherwise.
+     */
     private static ChatConsole consoleOfProcess() {
-        // Up to Java 21 there is no console unless both standard input and output are a terminal;
+        // Up to Java 21 there is no console unless both standard input and output are a
+        // terminal;
         // later JVMs always give one, and JLine then reports a pipe as a dumb terminal.
         if (System.console() == null) {
             return LineConsole.ofProcess();
         }
         try {
             Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build();
-            // A terminal that reports no width (some serial lines, bare pseudo-terminals) leaves
-            // JLine nothing to lay the line out in: plain lines work there, an editor does not.
+            // A terminal that reports no width (some serial lines, bare pseudo-terminals)
+            // leaves
+            // JLine nothing to lay the line out in: plain lines work there, an editor
+            // does not.
             if (terminal.getType().startsWith(Terminal.TYPE_DUMB) || terminal.getWidth() <= 0) {
                 terminal.close();
                 return LineConsole.ofProcess();
             }
             return new TerminalConsole(terminal, System.getenv("NO_COLOR") == null);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             return LineConsole.ofProcess();
         }
     }
+
 }

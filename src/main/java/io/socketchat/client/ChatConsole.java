@@ -9,7 +9,6 @@ public interface ChatConsole extends AutoCloseable {
 
     /**
      * Reads the user's next line.
-     *
      * @return the line, or {@code null} when the user is done (end of input, Ctrl-D)
      */
     String readLine(Prompt prompt);
@@ -29,4 +28,5 @@ public interface ChatConsole extends AutoCloseable {
 
     @Override
     void close();
+
 }

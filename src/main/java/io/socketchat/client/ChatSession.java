@@ -7,23 +7,29 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One visit to the chat: connect, walk the user through joining, then relay lines both ways
- * until the user leaves or the server goes away.
+ * One visit to the chat: connect, walk the user through joining, then relay lines both
+ * ways until the user leaves or the server goes away.
  * <p>
- * Server lines are read on one thread and typed lines on another, so a message arrives while
- * the user is typing and a vanished server is noticed while the user is thinking. Whichever
- * side finishes first decides how the session ends.
+ * Server lines are read on one thread and typed lines on another, so a message arrives
+ * while the user is typing and a vanished server is noticed while the user is thinking.
+ * Whichever side finishes first decides how the session ends.
  */
 public final class ChatSession {
 
     static final String SERVER_GONE_MESSAGE = "Server disconnected. Exiting chat...";
 
-    /** How long leaving waits for the server to confirm, so others see a clean "left the chat". */
+    /**
+     * How long leaving waits for the server to confirm, so others see a clean "left the
+     * chat".
+     */
     private static final Duration LEAVE_GRACE = Duration.ofSeconds(2);
 
     private final ChatClientSettings settings;
+
     private final ChatConsole console;
+
     private final JoinProgress join = new JoinProgress();
+
     private final CompletableFuture<SessionEnd> end = new CompletableFuture<>();
 
     public ChatSession(ChatClientSettings settings, ChatConsole console) {
@@ -35,7 +41,8 @@ public final class ChatSession {
         ServerConnection connection;
         try {
             connection = ServerConnection.open(settings);
-        } catch (IOException | IllegalArgumentException e) {
+        }
+        catch (IOException | IllegalArgumentException e) {
             console.status("Cannot connect to " + settings.host() + ":" + settings.port() + ": " + reason(e));
             return SessionEnd.NOT_CONNECTED;
         }
@@ -69,8 +76,10 @@ public final class ChatSession {
                     case SHOWN -> console.show(line);
                 }
             }
-        } catch (IOException e) {
-            // A reset or a closed socket means the same as the server closing: it is gone.
+        }
+        catch (IOException e) {
+            // A reset or a closed socket means the same as the server closing: it is
+            // gone.
         }
         end.complete(SessionEnd.SERVER_GONE);
     }
@@ -92,21 +101,28 @@ public final class ChatSession {
                 }
                 connection.send(line);
             }
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             end.complete(SessionEnd.SERVER_GONE);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    /** Says {@code exit} for the user and waits a little for the server to close, as it does. */
+    /**
+     * Says {@code exit} for the user and waits a little for the server to close, as it
+     * does.
+     */
     private void leave(ServerConnection connection, Thread listener) {
         try {
             connection.send("exit");
             listener.join(LEAVE_GRACE.toMillis());
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             // The server went away meanwhile: the user is out either way.
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
@@ -118,7 +134,8 @@ public final class ChatSession {
 
     private static Thread start(String name, Runnable work) {
         Thread thread = new Thread(work, name);
-        // Neither may keep the JVM alive: a typist blocked on the keyboard must not stop the exit.
+        // Neither may keep the JVM alive: a typist blocked on the keyboard must not stop
+        // the exit.
         thread.setDaemon(true);
         thread.start();
         return thread;
@@ -130,4 +147,5 @@ public final class ChatSession {
         }
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
+
 }

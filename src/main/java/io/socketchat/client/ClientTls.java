@@ -27,15 +27,19 @@ import javax.net.ssl.X509TrustManager;
 
 /**
  * TLS for the client: the system's CAs, plus one PEM certificate the user chose to trust
- * ({@code --chat.tls.trust=cert.pem}, e.g. a LAN server's self-signed one). The server's name
- * is checked against its certificate as a browser does. A certificate that cannot be trusted
- * ends the attempt with an {@link IOException} whose message is the one line the user sees.
+ * ({@code --chat.tls.trust=cert.pem}, e.g. a LAN server's self-signed one). The server's
+ * name is checked against its certificate as a browser does. A certificate that cannot be
+ * trusted ends the attempt with an {@link IOException} whose message is the one line the
+ * user sees.
  */
 final class ClientTls {
 
     private final Path trust;
 
-    /** @param trust a PEM certificate (or chain) to trust besides the system's CAs; null for none */
+    /**
+     * @param trust a PEM certificate (or chain) to trust besides the system's CAs; null
+     * for none
+     */
     ClientTls(Path trust) {
         this.trust = trust;
     }
@@ -97,7 +101,7 @@ final class ClientTls {
         }
         try (InputStream in = Files.newInputStream(trust)) {
             Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
-                    .generateCertificates(in);
+                .generateCertificates(in);
             if (certificates.isEmpty()) {
                 throw new IOException("no certificate in chat.tls.trust file " + trust);
             }
@@ -125,4 +129,5 @@ final class ClientTls {
         }
         return "TLS handshake failed: " + failure.getMessage();
     }
+
 }

@@ -5,30 +5,41 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Follows the server's side of joining (password, username, retries, then {@code Hello}) so the
- * client knows what the user is being asked, whether they are in the chat, and under which name.
+ * Follows the server's side of joining (password, username, retries, then {@code Hello})
+ * so the client knows what the user is being asked, whether they are in the chat, and
+ * under which name.
  * <p>
- * The reader thread reports every server line here; the input thread waits here for its turn.
- * Waiting keeps a line typed ahead from being sent as the answer to a question not yet asked,
- * and lets the password prompt hide what is typed.
+ * The reader thread reports every server line here; the input thread waits here for its
+ * turn. Waiting keeps a line typed ahead from being sent as the answer to a question not
+ * yet asked, and lets the password prompt hide what is typed.
  */
 final class JoinProgress {
 
     /** What a server line means to the client. */
     enum LineRole {
-        /** The server asks for something; the line becomes the prompt rather than output. */
+
+        /**
+         * The server asks for something; the line becomes the prompt rather than output.
+         */
         QUESTION,
-        /** The user's own name changed (after {@code /nick}); the prompt shows the new one. */
+        /**
+         * The user's own name changed (after {@code /nick}); the prompt shows the new
+         * one.
+         */
         OWN_NAME_CHANGED,
         /** Anything else: shown as it is. */
         SHOWN
+
     }
 
     private static final Pattern HELLO = Pattern.compile("^Hello ([^\\s!]+)! ");
+
     private static final Pattern RENAMED = Pattern.compile("^\\* (\\S+) is now known as (\\S+)$");
 
     private Prompt question;
+
     private String name;
+
     private boolean over;
 
     synchronized LineRole observe(String line) {
@@ -48,7 +59,8 @@ final class JoinProgress {
             return LineRole.SHOWN;
         }
         // Before joining, every line the server ends with a colon waits for an answer:
-        // "Password:", "Welcome to ...! Enter your username:", "! ... Enter another username:".
+        // "Password:", "Welcome to ...! Enter your username:", "! ... Enter another
+        // username:".
         if (line.stripTrailing().endsWith(":")) {
             question = Prompt.question(line.stripTrailing());
             notifyAll();
@@ -58,8 +70,8 @@ final class JoinProgress {
     }
 
     /**
-     * Blocks until the user may type: a question is pending or the user has joined.
-     * Empty once the session is over.
+     * Blocks until the user may type: a question is pending or the user has joined. Empty
+     * once the session is over.
      */
     synchronized Optional<Prompt> awaitTurn() throws InterruptedException {
         while (!over && name == null && question == null) {
@@ -71,7 +83,9 @@ final class JoinProgress {
         return Optional.of(name != null ? Prompt.message(name) : question);
     }
 
-    /** The pending question got its answer; the next turn comes with the server's reply. */
+    /**
+     * The pending question got its answer; the next turn comes with the server's reply.
+     */
     synchronized void answered() {
         question = null;
     }
@@ -88,4 +102,5 @@ final class JoinProgress {
         over = true;
         notifyAll();
     }
+
 }

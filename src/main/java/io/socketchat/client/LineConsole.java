@@ -14,16 +14,19 @@ import java.nio.charset.StandardCharsets;
 import org.jline.utils.Signals;
 
 /**
- * The console without a terminal (piped input, scripts, {@code TERM=dumb}): one line in, one
- * line out, no prompt, no colour, nothing redrawn. Server lines go to standard output exactly as
- * received; the client's own messages go to standard error so scripts can tell them apart.
- * Text is UTF-8 both ways, as on the wire, whatever the locale.
+ * The console without a terminal (piped input, scripts, {@code TERM=dumb}): one line in,
+ * one line out, no prompt, no colour, nothing redrawn. Server lines go to standard output
+ * exactly as received; the client's own messages go to standard error so scripts can tell
+ * them apart. Text is UTF-8 both ways, as on the wire, whatever the locale.
  */
 final class LineConsole implements ChatConsole {
 
     private final BufferedReader typed;
+
     private final PrintStream out;
+
     private final PrintStream err;
+
     private final boolean ownsInterrupt;
 
     LineConsole(InputStream in, OutputStream out, OutputStream err) {
@@ -50,7 +53,8 @@ final class LineConsole implements ChatConsole {
         }
         try {
             return typed.readLine();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             return null;
         }
     }
@@ -68,7 +72,8 @@ final class LineConsole implements ChatConsole {
     @Override
     public void onInterrupt(Runnable leave) {
         if (ownsInterrupt) {
-            // Ctrl-C leaves as cleanly as end of input: the others see "left the chat", status 0.
+            // Ctrl-C leaves as cleanly as end of input: the others see "left the chat",
+            // status 0.
             Signals.register("INT", leave);
         }
     }
@@ -78,4 +83,5 @@ final class LineConsole implements ChatConsole {
         out.flush();
         err.flush();
     }
+
 }

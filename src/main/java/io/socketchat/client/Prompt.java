@@ -1,18 +1,21 @@
 package io.socketchat.client;
 
 /**
- * What the user is being asked for. During joining the server's own question is the prompt
- * (so the dialogue reads like the server's); once joined, the prompt carries the user's name.
+ * What the user is being asked for. During joining the server's own question is the
+ * prompt (so the dialogue reads like the server's); once joined, the prompt carries the
+ * user's name.
  */
 public record Prompt(Kind kind, String text) {
 
     public enum Kind {
+
         /** An answer to the server's question, shown as typed. */
         ANSWER,
         /** The server password: never echoed, never kept in the history. */
         SECRET,
         /** A chat line or command. */
         MESSAGE
+
     }
 
     static Prompt question(String serverLine) {

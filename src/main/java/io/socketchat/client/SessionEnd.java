@@ -2,6 +2,7 @@ package io.socketchat.client;
 
 /** How a chat session ended, and the exit status the client reports for it. */
 public enum SessionEnd {
+
     /** The user left: exit, /quit, Ctrl-D, Ctrl-C or the end of piped input. */
     LEFT(0),
     /** The server closed the connection, shut down or went away. */
@@ -18,4 +19,5 @@ public enum SessionEnd {
     public int exitCode() {
         return exitCode;
     }
+
 }

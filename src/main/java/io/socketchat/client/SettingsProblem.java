@@ -14,10 +14,11 @@ final class SettingsProblem {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof BindException bind && bind.getProperty() != null) {
                 ConfigurationProperty property = bind.getProperty();
-                return "Invalid setting " + property.getName() + "=" + property.getValue()
-                        + ": " + NestedExceptionUtils.getMostSpecificCause(bind).getMessage();
+                return "Invalid setting " + property.getName() + "=" + property.getValue() + ": "
+                        + NestedExceptionUtils.getMostSpecificCause(bind).getMessage();
             }
         }
         return "Cannot start the client: " + NestedExceptionUtils.getMostSpecificCause(failure).getMessage();
     }
+
 }

@@ -14,18 +14,21 @@ import org.jline.utils.AttributedStyle;
  */
 final class SpeakerColours {
 
-    // No red: it marks the server's "!" answers. Plain blue is hard to read on dark backgrounds.
-    private static final int[] PALETTE = {
-            AttributedStyle.GREEN, AttributedStyle.YELLOW, AttributedStyle.MAGENTA, AttributedStyle.CYAN,
-            AttributedStyle.BRIGHT + AttributedStyle.BLUE, AttributedStyle.BRIGHT + AttributedStyle.GREEN,
-            AttributedStyle.BRIGHT + AttributedStyle.YELLOW, AttributedStyle.BRIGHT + AttributedStyle.MAGENTA,
-            AttributedStyle.BRIGHT + AttributedStyle.CYAN };
+    // No red: it marks the server's "!" answers. Plain blue is hard to read on dark
+    // backgrounds.
+    private static final int[] PALETTE = { AttributedStyle.GREEN, AttributedStyle.YELLOW, AttributedStyle.MAGENTA,
+            AttributedStyle.CYAN, AttributedStyle.BRIGHT + AttributedStyle.BLUE,
+            AttributedStyle.BRIGHT + AttributedStyle.GREEN, AttributedStyle.BRIGHT + AttributedStyle.YELLOW,
+            AttributedStyle.BRIGHT + AttributedStyle.MAGENTA, AttributedStyle.BRIGHT + AttributedStyle.CYAN };
 
     private static final String NAME = "[\\p{L}\\p{N}_.-]{1,20}";
+
     /** {@code alice: hi} and {@code [private] alice: hi}. */
     private static final Pattern SPEAKER = Pattern.compile("^(\\[private] )?(" + NAME + ")(: .*)$", Pattern.DOTALL);
+
     /** {@code [private to bob] hi}. */
     private static final Pattern PRIVATE_TO = Pattern.compile("^(\\[private to )(" + NAME + ")(] .*)$", Pattern.DOTALL);
+
     /** Lines the server speaks as itself, which no user can be named. */
     private static final String SERVER = "Server";
 
@@ -52,16 +55,17 @@ final class SpeakerColours {
         if (name.equals(SERVER)) {
             return AttributedStyle.BOLD;
         }
-        // Names compare case-insensitively on the server, so "Bob" and "bob" are one person.
+        // Names compare case-insensitively on the server, so "Bob" and "bob" are one
+        // person.
         int slot = Math.floorMod(name.toLowerCase(Locale.ROOT).hashCode(), PALETTE.length);
         return AttributedStyle.DEFAULT.foreground(PALETTE[slot]);
     }
 
     private AttributedString nameBetween(Matcher match) {
-        return new AttributedStringBuilder()
-                .append(match.group(1) == null ? "" : match.group(1))
-                .append(match.group(2), styleOf(match.group(2)))
-                .append(match.group(3))
-                .toAttributedString();
+        return new AttributedStringBuilder().append(match.group(1) == null ? "" : match.group(1))
+            .append(match.group(2), styleOf(match.group(2)))
+            .append(match.group(3))
+            .toAttributedString();
     }
+
 }

@@ -23,8 +23,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.scheduling.TaskScheduler;
 
 /**
- * Several nodes, one room ({@code chat.cluster.enabled=true}): Boot's Redis configuration (left
- * out of a single node, see application.properties) and the ledger kept in Redis.
+ * Several nodes, one room ({@code chat.cluster.enabled=true}): Boot's Redis configuration
+ * (left out of a single node, see application.properties) and the ledger kept in Redis.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "chat.cluster.enabled", havingValue = "true")
@@ -32,8 +32,8 @@ import org.springframework.scheduling.TaskScheduler;
 class ClusterConfiguration {
 
     /**
-     * While Redis is unreachable Lettuce would queue commands until each times out; refused at
-     * once, a user's line is answered at once.
+     * While Redis is unreachable Lettuce would queue commands until each times out;
+     * refused at once, a user's line is answered at once.
      */
     @Bean
     LettuceClientOptionsBuilderCustomizer rejectCommandsWhileDisconnected() {
@@ -41,8 +41,8 @@ class ClusterConfiguration {
     }
 
     /**
-     * Lettuce backs off up to 30 s between reconnects by default: a Redis restarted after a
-     * short outage would stay unused for that long. At most a second between tries.
+     * Lettuce backs off up to 30 s between reconnects by default: a Redis restarted after
+     * a short outage would stay unused for that long. At most a second between tries.
      */
     @Bean
     ClientResourcesBuilderCustomizer reconnectWithinASecond() {
@@ -76,4 +76,5 @@ class ClusterConfiguration {
             return "localhost:" + properties.port();
         }
     }
+
 }

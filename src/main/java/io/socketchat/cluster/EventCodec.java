@@ -11,11 +11,13 @@ import io.socketchat.room.Member;
 import io.socketchat.room.RoomEvent;
 
 /**
- * Room events as the fields of a stream entry: {@code t} the kind, {@code m} the member id,
- * {@code n} the member's name, {@code to} a new name or a target id, {@code x} a text,
- * {@code w} why a kicked user is dropped, {@code a} the address a member joined from (or that was banned or unbanned:
- * kind {@code B}, read by the ledger, not the room), {@code o} the node instance that appended a line (read only by that node). Joins,
- * leaves and renames are written by the scripts that change the names, with the same fields.
+ * Room events as the fields of a stream entry: {@code t} the kind, {@code m} the member
+ * id, {@code n} the member's name, {@code to} a new name or a target id, {@code x} a
+ * text, {@code w} why a kicked user is dropped, {@code a} the address a member joined
+ * from (or that was banned or unbanned: kind {@code B}, read by the ledger, not the
+ * room), {@code o} the node instance that appended a line (read only by that node).
+ * Joins, leaves and renames are written by the scripts that change the names, with the
+ * same fields.
  */
 final class EventCodec {
 
@@ -41,15 +43,18 @@ final class EventCodec {
         return fields;
     }
 
-    /** @return the event, or null for an entry this version does not know (written by a newer node) */
+    /**
+     * @return the event, or null for an entry this version does not know (written by a
+     * newer node)
+     */
     static RoomEvent event(Map<String, String> fields) {
         String kind = fields.getOrDefault("t", "");
         return switch (kind) {
             case "P" -> new RoomEvent.Public(emptyToNull(fields.get("m")), text(fields));
             case "M" -> new RoomEvent.Private(member(fields), fields.get("to"), text(fields));
             case "K" -> new RoomEvent.Kick(fields.get("to"), text(fields), dropReason(fields.get("w")));
-            case "J" -> new RoomEvent.Joined(new Member(fields.get("m"), new Username(fields.get("n")),
-                    emptyToNull(fields.get("a"))));
+            case "J" -> new RoomEvent.Joined(
+                    new Member(fields.get("m"), new Username(fields.get("n")), emptyToNull(fields.get("a"))));
             case "L" -> {
                 Member member = member(fields);
                 String notice = text(fields);
@@ -61,8 +66,8 @@ final class EventCodec {
     }
 
     /**
-     * The room's state from {@code snapshot.lua}: [last id, n, n history lines newest first,
-     * then member id and "key\nname\naddress" pairs (older entries: "key\nname")].
+     * The room's state from {@code snapshot.lua}: [last id, n, n history lines newest
+     * first, then member id and "key\nname\naddress" pairs (older entries: "key\nname")].
      */
     static RoomEvent.Restored restored(List<?> reply) {
         int historyLines = Integer.parseInt(String.valueOf(reply.get(1)));
@@ -79,7 +84,10 @@ final class EventCodec {
         return new RoomEvent.Restored(roster, history);
     }
 
-    /** Why a kicked user is counted as dropped; entries of older nodes carry no reason: kicked. */
+    /**
+     * Why a kicked user is counted as dropped; entries of older nodes carry no reason:
+     * kicked.
+     */
     private static DropReason dropReason(String name) {
         return name == null ? DropReason.KICKED : DropReason.valueOf(name);
     }
@@ -99,4 +107,5 @@ final class EventCodec {
     private static void add(List<String> fields, String... pairs) {
         fields.addAll(List.of(pairs));
     }
+
 }

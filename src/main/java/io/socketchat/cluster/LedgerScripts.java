@@ -9,17 +9,27 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 
-/** The Lua scripts that change the room in Redis: each runs atomically, so racing nodes see one order. */
+/**
+ * The Lua scripts that change the room in Redis: each runs atomically, so racing nodes
+ * see one order.
+ */
 @SuppressWarnings("rawtypes")
 final class LedgerScripts {
 
     final RedisScript<List> join = load("join");
+
     final RedisScript<List> rename = load("rename");
+
     final RedisScript<List> leave = load("leave");
+
     final RedisScript<List> publish = load("publish");
+
     final RedisScript<Long> renew = load("renew", Long.class);
+
     final RedisScript<List> snapshot = load("snapshot");
+
     final RedisScript<List> ban = load("ban");
+
     final RedisScript<Long> unban = load("unban", Long.class);
 
     private static RedisScript<List> load(String name) {
@@ -38,4 +48,5 @@ final class LedgerScripts {
             throw new UncheckedIOException("The Redis script " + name + ".lua is missing from the jar", ex);
         }
     }
+
 }

@@ -1,12 +1,14 @@
 package io.socketchat.cluster;
 
 /**
- * How far this node has applied the room's stream, so that a caller can wait until the event it
- * just appended has been applied here (its answers then come after what the event caused).
+ * How far this node has applied the room's stream, so that a caller can wait until the
+ * event it just appended has been applied here (its answers then come after what the
+ * event caused).
  */
 final class Progress {
 
     private long millis;
+
     private long sequence;
 
     /** The reader applied the entry with this id. */
@@ -23,7 +25,9 @@ final class Progress {
         notifyAll();
     }
 
-    /** @return false when the time ran out first */
+    /**
+     * @return false when the time ran out first
+     */
     synchronized boolean await(String streamId, long timeoutMillis) throws InterruptedException {
         long[] id = parse(streamId);
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
@@ -47,4 +51,5 @@ final class Progress {
         int dash = streamId.indexOf('-');
         return new long[] { Long.parseLong(streamId.substring(0, dash)), Long.parseLong(streamId.substring(dash + 1)) };
     }
+
 }

@@ -17,24 +17,32 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * The bans of every node, in the room's {@code bans} hash (address → "until ms\nreason", 0 for
- * until unbanned; a ban whose time ran out is no ban). A ban or unban is one script that also
- * appends a {@code B} entry to the room's stream: every node's reader hears of it within
- * milliseconds and reads the bans again at the next connection, so the door asks Redis only after
- * a change. A join script refuses a banned address itself, so no join slips in meanwhile.
+ * The bans of every node, in the room's {@code bans} hash (address → "until ms\nreason",
+ * 0 for until unbanned; a ban whose time ran out is no ban). A ban or unban is one script
+ * that also appends a {@code B} entry to the room's stream: every node's reader hears of
+ * it within milliseconds and reads the bans again at the next connection, so the door
+ * asks Redis only after a change. A join script refuses a banned address itself, so no
+ * join slips in meanwhile.
  */
 final class RedisBans implements BanList {
 
     private static final Logger log = LoggerFactory.getLogger(RedisBans.class);
 
     private final RedisLedger ledger;
+
     private final StringRedisTemplate redis;
+
     private final Clock clock;
+
     /** Changes heard of, and the change the remembered bans were read after. */
     private final AtomicLong changes = new AtomicLong(1);
+
     private volatile long readAfter;
+
     private volatile Map<String, Ban> remembered = Map.of();
-    private volatile Consumer<String> bannedElsewhere = address -> { };
+
+    private volatile Consumer<String> bannedElsewhere = address -> {
+    };
 
     RedisBans(RedisLedger ledger, StringRedisTemplate redis, Clock clock) {
         this.ledger = ledger;
@@ -55,8 +63,9 @@ final class RedisBans implements BanList {
     }
 
     /**
-     * Returns once this node's reader has applied the ban: then the room as this node sees it
-     * holds every member who joined before it (later joins are refused by the join script).
+     * Returns once this node's reader has applied the ban: then the room as this node
+     * sees it holds every member who joined before it (later joins are refused by the
+     * join script).
      */
     @Override
     public void ban(Ban ban) {
@@ -97,8 +106,11 @@ final class RedisBans implements BanList {
     @Override
     public List<Ban> list() {
         Instant now = clock.instant();
-        return read().values().stream().filter(ban -> !ban.isOver(now))
-                .sorted(Comparator.comparing(Ban::address)).toList();
+        return read().values()
+            .stream()
+            .filter(ban -> !ban.isOver(now))
+            .sorted(Comparator.comparing(Ban::address))
+            .toList();
     }
 
     private Map<String, Ban> read() {
@@ -117,11 +129,13 @@ final class RedisBans implements BanList {
         entries.forEach((address, value) -> {
             String[] untilAndReason = String.valueOf(value).split("\n", 2);
             long until = Long.parseLong(untilAndReason[0]);
-            bans.put(String.valueOf(address), new Ban(String.valueOf(address),
-                    until == 0 ? null : Instant.ofEpochMilli(until), untilAndReason.length > 1 ? untilAndReason[1] : ""));
+            bans.put(String.valueOf(address),
+                    new Ban(String.valueOf(address), until == 0 ? null : Instant.ofEpochMilli(until),
+                            untilAndReason.length > 1 ? untilAndReason[1] : ""));
         });
         remembered = bans;
         readAfter = change;
         return bans;
     }
+
 }

@@ -30,46 +30,80 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.scheduling.TaskScheduler;
 
 /**
- * The room kept in Redis, shared by every node. Names, places and leases change only in Lua
- * scripts that also append the resulting event to the room's stream, so every change has one
- * place in one order; each node's {@link StreamReader} applies the stream to its own users.
- * A node renews the leases of its users; a node that stops renewing (killed, cut off) loses its
- * users once their lease has run out. See docs/cluster.md.
+ * The room kept in Redis, shared by every node. Names, places and leases change only in
+ * Lua scripts that also append the resulting event to the room's stream, so every change
+ * has one place in one order; each node's {@link StreamReader} applies the stream to its
+ * own users. A node renews the leases of its users; a node that stops renewing (killed,
+ * cut off) loses its users once their lease has run out. See docs/cluster.md.
  */
 public class RedisLedger implements RoomLedger, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RedisLedger.class);
-    /** Entries kept in the stream: how far a node may fall behind (the history is kept apart). */
+
+    /**
+     * Entries kept in the stream: how far a node may fall behind (the history is kept
+     * apart).
+     */
     static final int STREAM_MAX = 10_000;
-    /** How long past its lease a member is kept, so that a short stall of Redis drops nobody. */
+
+    /**
+     * How long past its lease a member is kept, so that a short stall of Redis drops
+     * nobody.
+     */
     static final Duration REAP_GRACE = Duration.ofSeconds(2);
-    /** Lines of this node its reader may trail by before senders wait: well below {@link #STREAM_MAX}. */
+
+    /**
+     * Lines of this node its reader may trail by before senders wait: well below
+     * {@link #STREAM_MAX}.
+     */
     static final int MAX_UNAPPLIED = 1_000;
 
     private final StringRedisTemplate redis;
+
     private final RedisConnectionFactory factory;
+
     private final ChatProperties properties;
+
     private final TaskScheduler scheduler;
+
     private final String node;
+
     private final Duration commandTimeout;
+
     private final LedgerScripts scripts = new LedgerScripts();
+
     private final Progress progress = new Progress();
-    /** This node's instance: the origin of its lines in the stream, the prefix of their ids. */
+
+    /**
+     * This node's instance: the origin of its lines in the stream, the prefix of their
+     * ids.
+     */
     private final String instance = UUID.randomUUID().toString();
+
     /** Lines this node appended that its reader has not applied yet. */
     private final AtomicInteger unapplied = new AtomicInteger();
+
     private final AtomicLong lines = new AtomicLong();
+
     private volatile Room room;
+
     /**
-     * Told when a node banned or unbanned an address (the address, and whether this node did),
-     * or the room was read afresh (null, false).
+     * Told when a node banned or unbanned an address (the address, and whether this node
+     * did), or the room was read afresh (null, false).
      */
-    private volatile BiConsumer<String, Boolean> bansChanged = (address, here) -> { };
+    private volatile BiConsumer<String, Boolean> bansChanged = (address, here) -> {
+    };
+
     private volatile boolean available;
+
     private volatile boolean running;
+
     private StreamReader reader;
+
     private volatile Thread readerThread;
+
     private ScheduledFuture<?> renewal;
+
     private final CountDownLatch firstContact = new CountDownLatch(1);
 
     public RedisLedger(StringRedisTemplate redis, RedisConnectionFactory factory, ChatProperties properties,
@@ -87,12 +121,17 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
         this.room = room;
     }
 
-    /** @param listener told (on the reader's thread) whenever the shared bans may have changed */
+    /**
+     * @param listener told (on the reader's thread) whenever the shared bans may have
+     * changed
+     */
     void onBansChanged(BiConsumer<String, Boolean> listener) {
         this.bansChanged = listener;
     }
 
-    /** This node's instance, which a ban's stream entry names so that its reader knows it. */
+    /**
+     * This node's instance, which a ban's stream entry names so that its reader knows it.
+     */
     String instance() {
         return instance;
     }
@@ -127,7 +166,8 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
                 yield true;
             }
             case "TAKEN" -> false;
-            // the room let this user go (lease ran out): the leave is on its way to this node
+            // the room let this user go (lease ran out): the leave is on its way to this
+            // node
             case "GONE" -> throw new RoomUnavailableException("No longer in the room", null);
             default -> throw late();
         };
@@ -139,10 +179,10 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
     }
 
     /**
-     * Appends a public line, private message or kick. Its sender need not wait for it to come
-     * back (a sender never sees its own line), unless this node's reader is far behind on the
-     * lines this node appended: then senders wait, which keeps every reader well within the
-     * stream's length.
+     * Appends a public line, private message or kick. Its sender need not wait for it to
+     * come back (a sender never sees its own line), unless this node's reader is far
+     * behind on the lines this node appended: then senders wait, which keeps every reader
+     * well within the stream's length.
      */
     @Override
     public void publish(RoomEvent event) {
@@ -189,9 +229,9 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
     }
 
     /**
-     * Holds start-up (the chat port opens after this) until the room's state is read, so the
-     * first users are not turned away; a node whose Redis is down starts anyway and goes on once
-     * Redis is reachable.
+     * Holds start-up (the chat port opens after this) until the room's state is read, so
+     * the first users are not turned away; a node whose Redis is down starts anyway and
+     * goes on once Redis is reachable.
      */
     private void awaitFirstContact() {
         try {
@@ -226,15 +266,18 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
         return running;
     }
 
-    /** Starts after Redis' connection factory and stops before it, but after the chat server's own shutdown. */
+    /**
+     * Starts after Redis' connection factory and stops before it, but after the chat
+     * server's own shutdown.
+     */
     @Override
     public int getPhase() {
         return Integer.MAX_VALUE - 1_000;
     }
 
     private void renew() {
-        List<Object> args = new ArrayList<>(List.of(properties.cluster().lease().toMillis(), REAP_GRACE.toMillis(),
-                STREAM_MAX));
+        List<Object> args = new ArrayList<>(
+                List.of(properties.cluster().lease().toMillis(), REAP_GRACE.toMillis(), STREAM_MAX));
         room.membersHere().forEach(member -> args.add(member.id()));
         try {
             execute(scripts.renew, args.toArray());
@@ -266,7 +309,10 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
         return redis.execute(script, RoomKeys.ROOM.all(), strings);
     }
 
-    /** Waits until this node has applied the event the script appended; not on the reader's own thread. */
+    /**
+     * Waits until this node has applied the event the script appended; not on the
+     * reader's own thread.
+     */
     void awaitApplied(List<?> reply) {
         if (reply.size() < 2 || Thread.currentThread() == readerThread) {
             return;
@@ -282,9 +328,10 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
     }
 
     /**
-     * When a command must have run, by Redis' clock: a command Redis reads only after this node
-     * gave up waiting (Redis paused) must not take effect, since the user was told it did not.
-     * (Assumes the nodes' clocks and Redis' agree within the command timeout.)
+     * When a command must have run, by Redis' clock: a command Redis reads only after
+     * this node gave up waiting (Redis paused) must not take effect, since the user was
+     * told it did not. (Assumes the nodes' clocks and Redis' agree within the command
+     * timeout.)
      */
     private long deadline() {
         return System.currentTimeMillis() + commandTimeout.toMillis();
@@ -359,5 +406,7 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
                 unreachable(failure);
             }
         }
+
     }
+
 }

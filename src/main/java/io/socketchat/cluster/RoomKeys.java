@@ -3,8 +3,8 @@ package io.socketchat.cluster;
 import java.util.List;
 
 /**
- * The Redis keys of the room, in the order the scripts take them ({@code common.lua}). One hash
- * tag keeps them in one slot, so the scripts also run on a Redis Cluster.
+ * The Redis keys of the room, in the order the scripts take them ({@code common.lua}).
+ * One hash tag keeps them in one slot, so the scripts also run on a Redis Cluster.
  */
 record RoomKeys(String log, String bans, List<String> all) {
 

@@ -14,20 +14,27 @@ import org.springframework.data.redis.connection.stream.StringRecord;
 import org.springframework.data.redis.connection.stream.ReadOffset;
 
 /**
- * This node's one reader of the room's stream, on a thread of its own: {@code XREAD BLOCK} from
- * the id of the last entry it applied, so it misses nothing and applies every entry once, in the
- * stream's order, also across a Redis outage (it goes on from the same id). It holds its own
- * Redis connection, since a blocking read would hold up every other command on a shared one.
+ * This node's one reader of the room's stream, on a thread of its own:
+ * {@code XREAD BLOCK} from the id of the last entry it applied, so it misses nothing and
+ * applies every entry once, in the stream's order, also across a Redis outage (it goes on
+ * from the same id). It holds its own Redis connection, since a blocking read would hold
+ * up every other command on a shared one.
  */
 final class StreamReader implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(StreamReader.class);
+
     private static final int BATCH = 1_000;
+
     private static final long RETRY_MILLIS = 250;
 
     /** What the reader reads for. */
     interface Target {
-        /** Applies the room's state as Redis holds it now; returns the id of the last entry in it. */
+
+        /**
+         * Applies the room's state as Redis holds it now; returns the id of the last
+         * entry in it.
+         */
         String restore();
 
         void apply(String id, Map<String, String> fields);
@@ -35,13 +42,19 @@ final class StreamReader implements Runnable {
         void batchDone();
 
         void reachable(boolean reachable, RuntimeException failure);
+
     }
 
     private final RedisConnectionFactory factory;
+
     private final String stream;
+
     private final Duration block;
+
     private final Target target;
+
     private final Object pause = new Object();
+
     private volatile boolean running = true;
 
     StreamReader(RedisConnectionFactory factory, String stream, Duration block, Target target) {
@@ -117,4 +130,5 @@ final class StreamReader implements Runnable {
         }
         return null;
     }
+
 }

@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * wire protocol; {@code application.yml} at the top of the project documents each key.
  *
  * @param name shown in the welcome line
- * @param port TCP port for chat clients; 0 picks any free port (it is logged); -1 turns the plain port off
+ * @param port TCP port for chat clients; 0 picks any free port (it is logged); -1 turns
+ * the plain port off
  * @param bindAddress address the TCP server listens on
  * @param maxClients users in the chat at once
  * @param maxLineBytes longest accepted line in bytes, terminator excluded
@@ -23,38 +24,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param password server password; empty means none
  * @param maxPending connections still choosing a name before new ones are turned away
  * @param shutdownGrace how long shutdown waits for queued lines to be delivered
- * @param maxConnectionsPerAddress connections from one IP address, logging in and joined together; 0 = no
- *        limit per address (for when every client comes through one address, such as a proxy)
- * @param passwordAttempts wrong passwords from one address within 10 minutes before it is locked out
- *        for 10 minutes; 0 = no lockout
+ * @param maxConnectionsPerAddress connections from one IP address, logging in and joined
+ * together; 0 = no limit per address (for when every client comes through one address,
+ * such as a proxy)
+ * @param passwordAttempts wrong passwords from one address within 10 minutes before it is
+ * locked out for 10 minutes; 0 = no lockout
  * @param console the admin console on the server's terminal
  * @param web the chat page and its WebSocket on the HTTP port
  * @param cluster several nodes serving one room through Redis
  * @param tls the same chat over TLS on a port of its own
- * @param unterminatedLinePause on a connection whose first input ended in a pause rather than an LF
- *        (clients that send each line without a line end), a pause this long ends a line
+ * @param unterminatedLinePause on a connection whose first input ended in a pause rather
+ * than an LF (clients that send each line without a line end), a pause this long ends a
+ * line
  */
 @ConfigurationProperties("chat")
-public record ChatProperties(
-        @DefaultValue("Socket Chat") String name,
-        @DefaultValue("9999") int port,
-        @DefaultValue("0.0.0.0") String bindAddress,
-        @DefaultValue("5") int maxClients,
-        @DefaultValue("1024") int maxLineBytes,
-        @DefaultValue("60s") Duration loginTimeout,
-        @DefaultValue("1000") int sendQueueLimit,
-        @DefaultValue("20") int rateLimit,
-        @DefaultValue("20") int historySize,
-        @DefaultValue("") String password,
-        @DefaultValue("64") int maxPending,
-        @DefaultValue("5s") Duration shutdownGrace,
-        @DefaultValue("10") int maxConnectionsPerAddress,
-        @DefaultValue("5") int passwordAttempts,
-        @DefaultValue Console console,
-        @DefaultValue Web web,
-        @DefaultValue Cluster cluster,
-        @DefaultValue Tls tls,
-        @DefaultValue("300ms") Duration unterminatedLinePause) {
+public record ChatProperties(@DefaultValue("Socket Chat") String name, @DefaultValue("9999") int port,
+        @DefaultValue("0.0.0.0") String bindAddress, @DefaultValue("5") int maxClients,
+        @DefaultValue("1024") int maxLineBytes, @DefaultValue("60s") Duration loginTimeout,
+        @DefaultValue("1000") int sendQueueLimit, @DefaultValue("20") int rateLimit,
+        @DefaultValue("20") int historySize, @DefaultValue("") String password, @DefaultValue("64") int maxPending,
+        @DefaultValue("5s") Duration shutdownGrace, @DefaultValue("10") int maxConnectionsPerAddress,
+        @DefaultValue("5") int passwordAttempts, @DefaultValue Console console, @DefaultValue Web web,
+        @DefaultValue Cluster cluster, @DefaultValue Tls tls, @DefaultValue("300ms") Duration unterminatedLinePause) {
 
     public ChatProperties {
         require(port >= -1 && port <= 65535, "chat.port must be between 0 and 65535 (or -1 for none), was " + port);
@@ -68,15 +59,17 @@ public record ChatProperties(
         require(!shutdownGrace.isNegative(), "chat.shutdown-grace must not be negative");
         require(maxConnectionsPerAddress >= 0,
                 "chat.max-connections-per-address must be 0 (no limit) or more, was " + maxConnectionsPerAddress);
-        require(passwordAttempts >= 0, "chat.password-attempts must be 0 (no lockout) or more, was " + passwordAttempts);
-        require(unterminatedLinePause != null && !unterminatedLinePause.isNegative()
-                && !unterminatedLinePause.isZero(), "chat.unterminated-line-pause must be positive");
+        require(passwordAttempts >= 0,
+                "chat.password-attempts must be 0 (no lockout) or more, was " + passwordAttempts);
+        require(unterminatedLinePause != null && !unterminatedLinePause.isNegative() && !unterminatedLinePause.isZero(),
+                "chat.unterminated-line-pause must be positive");
         password = password == null ? "" : password;
         console = console == null ? new Console(true) : console;
         web = web == null ? new Web(true, List.of()) : web;
         cluster = cluster == null ? new Cluster(false, "", Duration.ofSeconds(15)) : cluster;
         tls = tls == null ? new Tls(null, "chat") : tls;
-        require(port != -1 || tls.enabled(), "chat.port=-1 turns the plain port off; set chat.tls.port to serve TLS instead");
+        require(port != -1 || tls.enabled(),
+                "chat.port=-1 turns the plain port off; set chat.tls.port to serve TLS instead");
     }
 
     /** False when {@code chat.port=-1}: only the TLS port is served. */
@@ -88,35 +81,41 @@ public record ChatProperties(
         return !password.isEmpty();
     }
 
-    /** @param enabled start the admin console when standard input is a terminal */
+    /**
+     * @param enabled start the admin console when standard input is a terminal
+     */
     public record Console(@DefaultValue("true") boolean enabled) {
     }
 
     /**
      * @param enabled serve the chat page at {@code /} and its WebSocket at {@code /chat}
-     * @param allowedOrigins origins besides the page's own whose pages may open the WebSocket
-     *        ({@code https://chat.example.org}, or {@code *} for any); none by default
+     * @param allowedOrigins origins besides the page's own whose pages may open the
+     * WebSocket ({@code https://chat.example.org}, or {@code *} for any); none by default
      */
     public record Web(@DefaultValue("true") boolean enabled, @DefaultValue List<String> allowedOrigins) {
 
-        /** An origin as browsers send it: scheme, host and optional port, nothing after. */
+        /**
+         * An origin as browsers send it: scheme, host and optional port, nothing after.
+         */
         private static final Pattern ORIGIN = Pattern.compile("https?://[^/?#\\s]+");
 
         public Web {
             allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
             for (String origin : allowedOrigins) {
-                require(origin.equals("*") || ORIGIN.matcher(origin).matches(),
-                        "chat.web.allowed-origins: \"" + origin
-                                + "\" is not an origin like https://chat.example.org or http://host:8080 (no path), nor *");
+                require(origin.equals("*") || ORIGIN.matcher(origin).matches(), "chat.web.allowed-origins: \"" + origin
+                        + "\" is not an origin like https://chat.example.org or http://host:8080 (no path), nor *");
             }
         }
     }
 
     /**
-     * @param enabled join the room kept in Redis ({@code spring.data.redis.*}) instead of keeping it in this JVM
-     * @param nodeName this node's name in health and logs; empty means {@code <host>:<chat.port>}
-     * @param lease how long a node's users keep their names and places once the node stops renewing them
-     *        (a node that dies: the others see its users leave within the lease plus 5 s)
+     * @param enabled join the room kept in Redis ({@code spring.data.redis.*}) instead of
+     * keeping it in this JVM
+     * @param nodeName this node's name in health and logs; empty means
+     * {@code <host>:<chat.port>}
+     * @param lease how long a node's users keep their names and places once the node
+     * stops renewing them (a node that dies: the others see its users leave within the
+     * lease plus 5 s)
      */
     public record Cluster(@DefaultValue("false") boolean enabled, @DefaultValue("") String nodeName,
             @DefaultValue("15s") Duration lease) {
@@ -129,7 +128,8 @@ public record ChatProperties(
 
     /**
      * @param port TLS port (0 = any free port); none by default: no TLS port
-     * @param bundle the Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) with the certificate
+     * @param bundle the Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) with the
+     * certificate
      */
     public record Tls(Integer port, @DefaultValue("chat") String bundle) {
 

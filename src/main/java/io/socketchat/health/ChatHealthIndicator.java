@@ -12,14 +12,16 @@ import org.springframework.integration.ip.tcp.connection.AbstractServerConnectio
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code chat} health component: UP while the TCP server listens (plain and TLS port) and,
- * with several nodes, Redis is reachable; with who is in.
+ * The {@code chat} health component: UP while the TCP server listens (plain and TLS port)
+ * and, with several nodes, Redis is reachable; with who is in.
  */
 @Component("chat")
 class ChatHealthIndicator implements HealthIndicator {
 
     private final List<AbstractServerConnectionFactory> listeners;
+
     private final ChatRoom room;
+
     private final ChatProperties properties;
 
     ChatHealthIndicator(List<AbstractServerConnectionFactory> listeners, ChatRoom room, ChatProperties properties) {
@@ -44,4 +46,5 @@ class ChatHealthIndicator implements HealthIndicator {
         }
         return health.build();
     }
+
 }

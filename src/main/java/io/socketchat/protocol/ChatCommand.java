@@ -3,18 +3,20 @@ package io.socketchat.protocol;
 import java.util.Locale;
 
 /**
- * What a joined user's line asks for. Every command is handled through a {@link Handler}, which
- * has one method per command: a new command does not compile until every handler says what it
- * does with it. (Java 17 has no exhaustive pattern-matching {@code switch} over a sealed type: that
- * is a preview there, final only in Java 21.)
+ * What a joined user's line asks for. Every command is handled through a {@link Handler},
+ * which has one method per command: a new command does not compile until every handler
+ * says what it does with it. (Java 17 has no exhaustive pattern-matching {@code switch}
+ * over a sealed type: that is a preview there, final only in Java 21.)
  */
 public sealed interface ChatCommand {
 
     /**
      * What to do with each command, for the one who sent it.
+     *
      * @param <S> who sent the command
      */
     interface Handler<S> {
+
         void say(S from, Say say);
 
         void leave(S from, Leave leave);
@@ -34,6 +36,7 @@ public sealed interface ChatCommand {
         void unknown(S from, Unknown unknown);
 
         void ignored(S from, Ignored ignored);
+
     }
 
     /** Calls the handler's method for this command. */
@@ -161,4 +164,5 @@ public sealed interface ChatCommand {
         }
         return -1;
     }
+
 }

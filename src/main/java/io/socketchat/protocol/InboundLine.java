@@ -12,4 +12,5 @@ public sealed interface InboundLine {
     }
 
     InboundLine TOO_LONG = new TooLong();
+
 }

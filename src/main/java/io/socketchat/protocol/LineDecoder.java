@@ -11,7 +11,8 @@ public final class LineDecoder {
     /**
      * @param bytes the line's bytes without its LF
      * @param length how many of {@code bytes} belong to the line
-     * @return the text: a CR before the LF dropped, invalid UTF-8 as U+FFFD, control characters removed
+     * @return the text: a CR before the LF dropped, invalid UTF-8 as U+FFFD, control
+     * characters removed
      */
     public static String decode(byte[] bytes, int length) {
         return decode(bytes, 0, length);
@@ -27,8 +28,11 @@ public final class LineDecoder {
         return contentLength(bytes, 0, length);
     }
 
-    /** As {@link #contentLength(byte[], int)}, for a line that starts at {@code offset}. */
+    /**
+     * As {@link #contentLength(byte[], int)}, for a line that starts at {@code offset}.
+     */
     public static int contentLength(byte[] bytes, int offset, int length) {
         return length > 0 && bytes[offset + length - 1] == '\r' ? length - 1 : length;
     }
+
 }

@@ -7,29 +7,42 @@ import java.util.List;
 public final class Replies {
 
     public static final String PASSWORD = "Password:";
+
     public static final String WRONG_PASSWORD = "! Wrong password.";
+
     public static final String SERVER_BUSY = "! Server is busy. Try again later.";
+
     public static final String TOO_MANY_TRIES = "! Too many tries; closing the connection.";
+
     public static final String HISTORY_END = "-- end of history --";
+
     public static final String SHUTTING_DOWN = "* Server is shutting down.";
+
     public static final String TOO_FAST = "! You are sending too fast; message not sent.";
+
     public static final String TOO_MANY_FROM_ADDRESS = "! Too many connections from your address.";
+
     public static final String TOO_MANY_WRONG_PASSWORDS = "! Too many wrong passwords. Try again later.";
+
     public static final String BANNED = "! You are banned from this chat.";
-    /** A joined user's line when the room's store (Redis, with several nodes) cannot be reached. */
+
+    /**
+     * A joined user's line when the room's store (Redis, with several nodes) cannot be
+     * reached.
+     */
     public static final String NOT_DELIVERED = "! Not delivered: the chat is unavailable. Try again shortly.";
-    /** A new connection when the room's store cannot be reached; the connection is then closed. */
+
+    /**
+     * A new connection when the room's store cannot be reached; the connection is then
+     * closed.
+     */
     public static final String CHAT_UNAVAILABLE = "! Chat unavailable. Try again later.";
 
-    public static final List<String> HELP = List.of(
-            "* Commands:",
-            "*   /who                 who is online",
+    public static final List<String> HELP = List.of("* Commands:", "*   /who                 who is online",
             "*   /msg <user> <text>   a private message to one user",
             "*   /me <action>         an action, shown as: * yourname action",
-            "*   /nick <new name>     change your name",
-            "*   /help                this list",
-            "*   //text               send a message that starts with /",
-            "*   exit or /quit        leave the chat");
+            "*   /nick <new name>     change your name", "*   /help                this list",
+            "*   //text               send a message that starts with /", "*   exit or /quit        leave the chat");
 
     private Replies() {
     }
@@ -129,4 +142,5 @@ public final class Replies {
     public static String lineTooLong(int maxLineBytes) {
         return "! Line too long (max " + maxLineBytes + " bytes); not sent.";
     }
+
 }

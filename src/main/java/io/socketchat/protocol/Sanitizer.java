@@ -2,10 +2,10 @@ package io.socketchat.protocol;
 
 /**
  * Removes what could drive another user's terminal or disguise a line: C0 controls except
- * TAB, DEL and C1 controls (ESC is a C0 control, so no ANSI escape sequence survives), and
- * the invisible and direction-changing characters that let a name or a message look like
- * something it is not (zero-width spaces and joiners, bidi marks, embeddings, overrides and
- * isolates, the word joiner, the byte order mark).
+ * TAB, DEL and C1 controls (ESC is a C0 control, so no ANSI escape sequence survives),
+ * and the invisible and direction-changing characters that let a name or a message look
+ * like something it is not (zero-width spaces and joiners, bidi marks, embeddings,
+ * overrides and isolates, the word joiner, the byte order mark).
  */
 public final class Sanitizer {
 
@@ -52,4 +52,5 @@ public final class Sanitizer {
         }
         return -1;
     }
+
 }

@@ -10,30 +10,41 @@ import java.util.Set;
  * What each IP address holds: its connections, those still logging in, its places in the
  * chat. Keeps one address from starving the others:
  * <ul>
- * <li>at most {@code chat.max-connections-per-address} connections, logging in and joined together;</li>
- * <li>never the chat's last place (with more than one place): someone else can always join;</li>
- * <li>never the last of the {@code chat.max-pending} places for logging in: when they are all
- * taken, a newcomer from an address that holds fewer of them takes the place of the oldest
- * connection of the address that holds the most. A chat whose users all come through one
- * address (a proxy, one household) can still use every place.</li>
+ * <li>at most {@code chat.max-connections-per-address} connections, logging in and joined
+ * together;</li>
+ * <li>never the chat's last place (with more than one place): someone else can always
+ * join;</li>
+ * <li>never the last of the {@code chat.max-pending} places for logging in: when they are
+ * all taken, a newcomer from an address that holds fewer of them takes the place of the
+ * oldest connection of the address that holds the most. A chat whose users all come
+ * through one address (a proxy, one household) can still use every place.</li>
  * </ul>
- * A per-address limit of 0 turns the first two off. One lock: arrivals are rare next to lines.
+ * A per-address limit of 0 turns the first two off. One lock: arrivals are rare next to
+ * lines.
  */
 final class AddressLimits {
 
     /** The answer to an arrival. */
     enum Verdict {
+
         ADMITTED, PER_ADDRESS, BUSY
+
     }
 
-    /** @param evicted a connection turned away to make room for this one, or null */
+    /**
+     * @param evicted a connection turned away to make room for this one, or null
+     */
     record Admission(Verdict verdict, Session evicted) {
     }
 
     private final int perAddress;
+
     private final int maxPending;
+
     private final int placesPerAddress;
+
     private final Map<String, Holdings> byAddress = new HashMap<>();
+
     private int loggingIn;
 
     AddressLimits(int perAddress, int maxPending, int maxClients) {
@@ -42,7 +53,10 @@ final class AddressLimits {
         this.placesPerAddress = perAddress > 0 && maxClients > 1 ? maxClients - 1 : Integer.MAX_VALUE;
     }
 
-    /** A new connection; admitted ones count as logging in until {@link #seat} or a departure. */
+    /**
+     * A new connection; admitted ones count as logging in until {@link #seat} or a
+     * departure.
+     */
     synchronized Admission admit(Session session) {
         Holdings mine = byAddress.get(session.address());
         int held = mine == null ? 0 : mine.connections.size();
@@ -64,7 +78,9 @@ final class AddressLimits {
         return new Admission(Verdict.ADMITTED, evicted);
     }
 
-    /** Takes a place in the chat for the session; false when its address holds all it may. */
+    /**
+     * Takes a place in the chat for the session; false when its address holds all it may.
+     */
     synchronized boolean seat(Session session) {
         Holdings holdings = byAddress.get(session.address());
         if (holdings == null || holdings.seated.size() >= placesPerAddress) {
@@ -83,7 +99,10 @@ final class AddressLimits {
         }
     }
 
-    /** The session no longer logs in (turned away, timed out, wrong password); its connection still counts. */
+    /**
+     * The session no longer logs in (turned away, timed out, wrong password); its
+     * connection still counts.
+     */
     synchronized void stoppedLoggingIn(Session session) {
         Holdings holdings = byAddress.get(session.address());
         if (holdings != null) {
@@ -114,7 +133,10 @@ final class AddressLimits {
         }
     }
 
-    /** The oldest login of the address holding the most, when it holds more than the newcomer's would. */
+    /**
+     * The oldest login of the address holding the most, when it holds more than the
+     * newcomer's would.
+     */
     private Session evictFor(int newcomerHolds) {
         Holdings heaviest = null;
         for (Holdings holdings : byAddress.values()) {
@@ -137,8 +159,13 @@ final class AddressLimits {
 
     /** One address's share; insertion order makes the first one logging in the oldest. */
     private static final class Holdings {
+
         final Set<Session> connections = new HashSet<>();
+
         final Set<Session> loggingIn = new LinkedHashSet<>();
+
         final Set<Session> seated = new HashSet<>();
+
     }
+
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 final class Bans implements BanList {
 
     private final Clock clock;
+
     private final Map<String, Ban> byAddress = new HashMap<>();
 
     Bans(Clock clock) {
@@ -45,4 +46,5 @@ final class Bans implements BanList {
         byAddress.values().removeIf(ban -> ban.isOver(clock.instant()));
         return byAddress.values().stream().sorted(Comparator.comparing(Ban::address)).toList();
     }
+
 }

@@ -16,38 +16,54 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
- * Bans by IP address: the {@link Reception} turns a banned address away at the door, and a
- * ban shows out every connection already in from it (users with the kick notices). With several
- * nodes the bans are shared ({@link BanList} from the {@code cluster} package) and a user on any
- * node is found and kicked; connections still logging in on other nodes are refused a name.
+ * Bans by IP address: the {@link Reception} turns a banned address away at the door, and
+ * a ban shows out every connection already in from it (users with the kick notices). With
+ * several nodes the bans are shared ({@link BanList} from the {@code cluster} package)
+ * and a user on any node is found and kicked; connections still logging in on other nodes
+ * are refused a name.
  */
 @Service
 public class Bouncer {
 
-    /** A ban as the operator sees it; {@code left} is null for one that lasts until unbanned. */
+    /**
+     * A ban as the operator sees it; {@code left} is null for one that lasts until
+     * unbanned.
+     */
     public record BanInForce(String address, Duration left, String reason) {
     }
 
     /** What {@link #ban} did. */
     public sealed interface Outcome {
-        /** @param user the user named in the command, or null when an address was */
+
+        /**
+         * @param user the user named in the command, or null when an address was
+         */
         record Banned(String address, String user, int closed) implements Outcome {
         }
 
         record NoSuchTarget(String target) implements Outcome {
         }
+
     }
 
-    private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    private static final Pattern IPV4 = Pattern
+        .compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     private final ChatRoom room;
+
     private final Doors doors;
+
     private final ChatMetrics metrics;
+
     private final BanList bans;
+
     private final Clock clock;
 
-    /** @param shared the bans of every node, when there are several */
+    /**
+     * @param shared the bans of every node, when there are several
+     */
     @Autowired
     public Bouncer(ChatRoom room, Doors doors, ChatMetrics metrics, Optional<BanList> shared) {
         this(room, doors, metrics, Clock.systemUTC(), shared.orElse(null));
@@ -85,7 +101,9 @@ public class Bouncer {
         return new Outcome.Banned(address, user == null ? null : user.name().display(), closed);
     }
 
-    /** @return false when the address was not banned */
+    /**
+     * @return false when the address was not banned
+     */
     public boolean unban(String address) {
         String literal = addressIn(address);
         return bans.unban(literal != null ? literal : address);
@@ -93,10 +111,11 @@ public class Bouncer {
 
     public List<BanInForce> bans() {
         Instant now = clock.instant();
-        return bans.list().stream()
-                .map(ban -> new BanInForce(ban.address(), ban.until() == null ? null : Duration.between(now, ban.until()),
-                        ban.reason()))
-                .toList();
+        return bans.list()
+            .stream()
+            .map(ban -> new BanInForce(ban.address(), ban.until() == null ? null : Duration.between(now, ban.until()),
+                    ban.reason()))
+            .toList();
     }
 
     boolean isBanned(String address) {
@@ -128,7 +147,10 @@ public class Bouncer {
         return closed;
     }
 
-    /** The address written in the text, in the transport's form, or null when it is no IP address. */
+    /**
+     * The address written in the text, in the transport's form, or null when it is no IP
+     * address.
+     */
     static String addressIn(String text) {
         if (!IPV4.matcher(text).matches() && !IPV6.matcher(text).matches()) {
             return null;
@@ -141,4 +163,5 @@ public class Bouncer {
             return null;
         }
     }
+
 }

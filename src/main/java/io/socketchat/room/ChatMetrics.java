@@ -11,29 +11,40 @@ import io.micrometer.core.instrument.MeterRegistry;
 /** The chat's meters, as PROTOCOL.md names them. */
 public final class ChatMetrics {
 
-    /** Why a client was dropped: the {@code reason} tag of {@code chat.clients.dropped}. */
+    /**
+     * Why a client was dropped: the {@code reason} tag of {@code chat.clients.dropped}.
+     */
     public enum DropReason {
-        NOT_READING("not-reading"), KICKED("kicked"), LOGIN_TIMEOUT("login-timeout"),
-        TOO_MANY_TRIES("too-many-tries"), WRONG_PASSWORD("wrong-password"), BANNED("banned");
+
+        NOT_READING("not-reading"), KICKED("kicked"), LOGIN_TIMEOUT("login-timeout"), TOO_MANY_TRIES("too-many-tries"),
+        WRONG_PASSWORD("wrong-password"), BANNED("banned");
 
         private final String tag;
 
         DropReason(String tag) {
             this.tag = tag;
         }
+
     }
 
     private final MeterRegistry registry;
-    /** Counted per line and per batch on the hot paths: plain adders, read only when the meters are scraped. */
+
+    /**
+     * Counted per line and per batch on the hot paths: plain adders, read only when the
+     * meters are scraped.
+     */
     private final LongAdder received = new LongAdder();
+
     private final LongAdder delivered = new LongAdder();
 
     public ChatMetrics(MeterRegistry registry) {
         this.registry = registry;
         FunctionCounter.builder("chat.messages.received", received, LongAdder::sum)
-                .description("Lines received from joined users").register(registry);
+            .description("Lines received from joined users")
+            .register(registry);
         FunctionCounter.builder("chat.messages.delivered", delivered, LongAdder::sum)
-                .description("Lines written to clients").register(registry);
+            .description("Lines written to clients")
+            .register(registry);
     }
 
     void usersGauge(Supplier<Number> users) {
@@ -49,12 +60,19 @@ public final class ChatMetrics {
     }
 
     void rejected(String reason) {
-        Counter.builder("chat.connections.rejected").description("Connections turned away")
-                .tag("reason", reason).register(registry).increment();
+        Counter.builder("chat.connections.rejected")
+            .description("Connections turned away")
+            .tag("reason", reason)
+            .register(registry)
+            .increment();
     }
 
     void dropped(DropReason reason) {
-        Counter.builder("chat.clients.dropped").description("Clients disconnected by the server")
-                .tag("reason", reason.tag).register(registry).increment();
+        Counter.builder("chat.clients.dropped")
+            .description("Clients disconnected by the server")
+            .tag("reason", reason.tag)
+            .register(registry)
+            .increment();
     }
+
 }

@@ -12,30 +12,40 @@ import io.socketchat.room.ChatMetrics.DropReason;
 import org.springframework.stereotype.Service;
 
 /**
- * The users in the chat and everything said among them. Names, places and the order of events
- * belong to the {@link RoomLedger} (this JVM, or Redis shared by several nodes); this node's
- * {@link RoomView} applies each event in that order to the users connected here, so every user
- * sees one order, history and live lines never overlap for a newcomer, and a name has exactly
- * one owner. Delivering a line only queues it in each recipient's {@link Outbox}: nothing here
- * waits on a socket, and nothing closes one while a lock is held ({@link #settle()}).
+ * The users in the chat and everything said among them. Names, places and the order of
+ * events belong to the {@link RoomLedger} (this JVM, or Redis shared by several nodes);
+ * this node's {@link RoomView} applies each event in that order to the users connected
+ * here, so every user sees one order, history and live lines never overlap for a
+ * newcomer, and a name has exactly one owner. Delivering a line only queues it in each
+ * recipient's {@link Outbox}: nothing here waits on a socket, and nothing closes one
+ * while a lock is held ({@link #settle()}).
  */
 @Service
 public class ChatRoom {
 
     /** The outcome of a join attempt. */
     public enum Join {
+
         JOINED, TAKEN, FULL, UNAVAILABLE,
-        /** The address was banned meanwhile (on another node): only a shared ledger says so. */
+        /**
+         * The address was banned meanwhile (on another node): only a shared ledger says
+         * so.
+         */
         BANNED
+
     }
 
     /** Longest a sender is held while the server catches up on its readers. */
     private static final long CATCH_UP_MILLIS = 5_000;
 
     private final ChatProperties properties;
+
     private final ChatMetrics metrics;
+
     private final RoomLedger ledger;
+
     private final RoomView view;
+
     private final CommandHandler commands = new CommandHandler(this);
 
     public ChatRoom(ChatProperties properties, ChatMetrics metrics, RoomLedger ledger) {
@@ -84,7 +94,8 @@ public class ChatRoom {
             outcome = ledger.join(Departure.memberOf(session), properties.maxClients());
         }
         catch (RoomUnavailableException ex) {
-            // refused below; a join the store took after all is let go when its lease runs out
+            // refused below; a join the store took after all is let go when its lease
+            // runs out
         }
         finally {
             if (outcome != Join.JOINED) {
@@ -122,7 +133,9 @@ public class ChatRoom {
         }
     }
 
-    /** @return false when nobody has that name */
+    /**
+     * @return false when nobody has that name
+     */
     public boolean kick(String name, String reason) {
         return kick(name, reason, DropReason.KICKED);
     }
@@ -153,8 +166,8 @@ public class ChatRoom {
     }
 
     /**
-     * Closing time on this node: every user here gets {@code line} as its last; the caller
-     * closes the connections once written (never under the room's lock).
+     * Closing time on this node: every user here gets {@code line} as its last; the
+     * caller closes the connections once written (never under the room's lock).
      */
     void lastLine(String line) {
         view.lastLineHere(line);
@@ -177,7 +190,8 @@ public class ChatRoom {
 
     void rename(Session session, String newName) {
         if (Username.check(newName) instanceof Username.Check.Rejected rejected) {
-            // a look-alike of someone else's name is refused as taken, whatever else is wrong with it
+            // a look-alike of someone else's name is refused as taken, whatever else is
+            // wrong with it
             Member lookAlike = Username.MIXES_SCRIPTS.equals(rejected.reason()) ? view.member(newName) : null;
             boolean taken = lookAlike != null && !lookAlike.id().equals(session.connectionId());
             session.send(Replies.nickRejected(newName, taken ? "is taken" : rejected.reason()));
@@ -193,7 +207,10 @@ public class ChatRoom {
         return view.heldByCurrentThread();
     }
 
-    /** Frees the member's place; if the store cannot be reached, it frees it when the lease runs out. */
+    /**
+     * Frees the member's place; if the store cannot be reached, it frees it when the
+     * lease runs out.
+     */
     static void leave(RoomLedger ledger, Member member, String notice) {
         try {
             ledger.leave(member, notice);
@@ -204,8 +221,9 @@ public class ChatRoom {
     }
 
     /**
-     * Carries out the departures queued while events were applied, then holds the calling thread
-     * while the server catches up on the outboxes it found behind. No lock may be held.
+     * Carries out the departures queued while events were applied, then holds the calling
+     * thread while the server catches up on the outboxes it found behind. No lock may be
+     * held.
      */
     private void settle() {
         Departure departure;
@@ -220,7 +238,8 @@ public class ChatRoom {
 
     /**
      * Holds the sender until the server has written the outboxes that fell behind: the
-     * server's own backpressure (the sender's further lines wait in TCP buffers meanwhile).
+     * server's own backpressure (the sender's further lines wait in TCP buffers
+     * meanwhile).
      */
     private void awaitCatchUp(List<Outbox> outboxes) {
         long deadline = System.nanoTime() + CATCH_UP_MILLIS * 1_000_000;
@@ -247,4 +266,5 @@ public class ChatRoom {
     List<Member> membersFrom(String address) {
         return view.membersFrom(address);
     }
+
 }

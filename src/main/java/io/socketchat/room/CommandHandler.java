@@ -4,9 +4,9 @@ import io.socketchat.protocol.ChatCommand;
 import io.socketchat.protocol.Replies;
 
 /**
- * What each command of a joined user does. Being a {@link ChatCommand.Handler}, it has a method
- * for every command there is: a new command does not compile until it is handled here.
- * Methods may throw {@link RoomUnavailableException}; the room answers that.
+ * What each command of a joined user does. Being a {@link ChatCommand.Handler}, it has a
+ * method for every command there is: a new command does not compile until it is handled
+ * here. Methods may throw {@link RoomUnavailableException}; the room answers that.
  */
 final class CommandHandler implements ChatCommand.Handler<Session> {
 
@@ -66,4 +66,5 @@ final class CommandHandler implements ChatCommand.Handler<Session> {
     public void ignored(Session from, ChatCommand.Ignored ignored) {
         // an empty line: nothing to say, nothing to answer
     }
+
 }

@@ -3,8 +3,8 @@ package io.socketchat.room;
 import io.socketchat.room.ChatMetrics.DropReason;
 
 /**
- * A user the room takes out, carried out once no lock is held: told {@code farewell} (if any)
- * and closed once it is written, or closed at once without one; the others are told
+ * A user the room takes out, carried out once no lock is held: told {@code farewell} (if
+ * any) and closed once it is written, or closed at once without one; the others are told
  * {@code notice} through the ledger (null when the room already let the user go).
  */
 record Departure(Session session, DropReason reason, String farewell, String notice) {

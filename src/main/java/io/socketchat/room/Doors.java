@@ -6,33 +6,47 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * The chat's doors: every connection from its welcome line until its socket is closed, and
- * closing time. Once closing, the {@link Reception} greets nobody new; queued lines get their
- * chance to be written; whatever is still open at the end of the grace is closed.
+ * The chat's doors: every connection from its welcome line until its socket is closed,
+ * and closing time. Once closing, the {@link Reception} greets nobody new; queued lines
+ * get their chance to be written; whatever is still open at the end of the grace is
+ * closed.
  */
 @Component
 public class Doors {
 
     private final ChatRoom room;
+
     private final ConcurrentHashMap<String, Session> inside = new ConcurrentHashMap<>();
-    /** Outboxes not closed yet: shutdown waits for this to reach zero. Guarded by itself. */
+
+    /**
+     * Outboxes not closed yet: shutdown waits for this to reach zero. Guarded by itself.
+     */
     private final Object openOutboxes = new Object();
+
     private int open;
+
     private volatile boolean closing;
 
     public Doors(ChatRoom room) {
         this.room = room;
     }
 
-    /** Stops greeting new connections and closes every connection once its queue is written. */
+    /**
+     * Stops greeting new connections and closes every connection once its queue is
+     * written.
+     */
     public void closeAll(String notice) {
         closing = true;
-        // the notice is the last line of every user: a user who closes first and leaves is told to nobody
+        // the notice is the last line of every user: a user who closes first and leaves
+        // is told to nobody
         room.lastLine(notice);
         inside.values().forEach(session -> session.outbox().closeWhenWritten());
     }
 
-    /** Waits until every connection is closed, at most {@code millis}; returns whether all closed. */
+    /**
+     * Waits until every connection is closed, at most {@code millis}; returns whether all
+     * closed.
+     */
     public boolean awaitAllClosed(long millis) throws InterruptedException {
         long deadline = System.nanoTime() + millis * 1_000_000;
         synchronized (openOutboxes) {
@@ -72,7 +86,9 @@ public class Doors {
         return inside.values().stream().filter(session -> address.equals(session.address())).toList();
     }
 
-    /** Counts an outbox as open; the returned action, run when it closes, counts it off. */
+    /**
+     * Counts an outbox as open; the returned action, run when it closes, counts it off.
+     */
     Runnable outboxOpened() {
         synchronized (openOutboxes) {
             open++;
@@ -84,4 +100,5 @@ public class Doors {
             }
         };
     }
+
 }

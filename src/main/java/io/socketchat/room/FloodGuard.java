@@ -9,8 +9,11 @@ public final class FloodGuard {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private final long capacity;
+
     private final long nanosPerToken;
+
     private long tokens;
+
     private long lastRefill;
 
     public FloodGuard(int ratePerSecond, long nowNanos) {
@@ -20,7 +23,9 @@ public final class FloodGuard {
         this.lastRefill = nowNanos;
     }
 
-    /** @return true when the line may pass (always, when the rate is 0) */
+    /**
+     * @return true when the line may pass (always, when the rate is 0)
+     */
     public boolean tryPass(long nowNanos) {
         if (nanosPerToken == 0) {
             return true;
@@ -40,4 +45,5 @@ public final class FloodGuard {
         tokens--;
         return true;
     }
+
 }

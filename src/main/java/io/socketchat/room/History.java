@@ -7,6 +7,7 @@ import java.util.List;
 final class History {
 
     private final int size;
+
     private final ArrayDeque<String> lines;
 
     History(int size) {
@@ -33,4 +34,5 @@ final class History {
     List<String> lines() {
         return List.copyOf(lines);
     }
+
 }

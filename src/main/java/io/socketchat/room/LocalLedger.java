@@ -10,16 +10,18 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * The ledger of a single node: names and the order of events are kept in this JVM. One lock
- * orders every event, and each is applied to the room before the call returns.
+ * The ledger of a single node: names and the order of events are kept in this JVM. One
+ * lock orders every event, and each is applied to the room before the call returns.
  */
 @Component
 @ConditionalOnProperty(name = "chat.cluster.enabled", havingValue = "false", matchIfMissing = true)
 public class LocalLedger implements RoomLedger {
 
     private final ReentrantLock lock = new ReentrantLock();
+
     /** Member id by {@link Username#key()}. */
     private final Map<String, String> owners = new HashMap<>();
+
     private Room room;
 
     @Override
@@ -102,4 +104,5 @@ public class LocalLedger implements RoomLedger {
     boolean heldByCurrentThread() {
         return lock.isHeldByCurrentThread();
     }
+
 }

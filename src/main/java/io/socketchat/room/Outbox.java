@@ -7,38 +7,54 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One user's outgoing lines. Whoever queues a line never touches the socket: the transport
- * is asked to drain the outbox ({@link ClientConnections#drain}) and takes its lines in
- * batches when the client's socket can take them. A client that stops reading only lets
- * its own queue grow; past the limit {@link #offer} refuses and the room drops the user.
+ * One user's outgoing lines. Whoever queues a line never touches the socket: the
+ * transport is asked to drain the outbox ({@link ClientConnections#drain}) and takes its
+ * lines in batches when the client's socket can take them. A client that stops reading
+ * only lets its own queue grow; past the limit {@link #offer} refuses and the room drops
+ * the user.
  *
- * <p>At most one transport thread drains an outbox at a time: {@code draining} is set by
+ * <p>
+ * At most one transport thread drains an outbox at a time: {@code draining} is set by
  * whoever asks for the drain and cleared only by {@link #finishDrain()}.
  */
 public final class Outbox {
 
     /** Enough lines per write to keep system calls few without holding much memory. */
     private static final int BATCH_BYTES = 64 * 1024;
-    /** How often a sender held by {@link #awaitCatchUp} checks whether the client stopped reading. */
+
+    /**
+     * How often a sender held by {@link #awaitCatchUp} checks whether the client stopped
+     * reading.
+     */
     private static final long BACKLOG_CHECK_MILLIS = 20;
 
     private final String connectionId;
+
     private final int limit;
+
     private final ClientConnections connections;
+
     private final ChatMetrics metrics;
+
     private final Runnable onClosed;
 
     private final ConcurrentLinkedQueue<byte[]> queue = new ConcurrentLinkedQueue<>();
+
     /** Lines queued or being written: what counts against the limit. */
     private final AtomicInteger unwritten = new AtomicInteger();
+
     private final AtomicBoolean draining = new AtomicBoolean();
+
     private final AtomicBoolean closed = new AtomicBoolean();
+
     private volatile boolean closeWhenWritten;
+
     /** Senders waiting in {@link #awaitCatchUp}; guarded by this. */
     private volatile int waiters;
 
     /** The drainer's own state; one drainer at a time. */
     private final ArrayList<byte[]> taken = new ArrayList<>();
+
     private int linesInBatch;
 
     Outbox(String connectionId, int limit, ClientConnections connections, ChatMetrics metrics, Runnable onClosed) {
@@ -61,16 +77,20 @@ public final class Outbox {
         offer(encode(line));
     }
 
-
     /** What became of an offered line. */
     enum Offer {
+
         /** Queued. */
         QUEUED,
-        /** Queued, but the queue is past its limit while the client's socket still takes bytes:
-         * the server is behind, not the client; the sender should wait ({@link #awaitCatchUp}). */
+        /**
+         * Queued, but the queue is past its limit while the client's socket still takes
+         * bytes: the server is behind, not the client; the sender should wait
+         * ({@link #awaitCatchUp}).
+         */
         BEHIND,
         /** Not queued: the queue is past its limit and the client is not reading. */
         REFUSED
+
     }
 
     /** Queues an LF-terminated line. */
@@ -89,10 +109,11 @@ public final class Outbox {
     }
 
     /**
-     * Waits until the queue is back within its limit, the outbox closes or the time is up:
-     * how a fast sender is slowed to the pace the server writes at (its own lines then wait
-     * in TCP buffers), instead of anyone's lines being dropped. Waits no longer once the client's
-     * socket is full: the client stopped reading, and the sender's next line will drop it.
+     * Waits until the queue is back within its limit, the outbox closes or the time is
+     * up: how a fast sender is slowed to the pace the server writes at (its own lines
+     * then wait in TCP buffers), instead of anyone's lines being dropped. Waits no longer
+     * once the client's socket is full: the client stopped reading, and the sender's next
+     * line will drop it.
      */
     void awaitCatchUp(long millis) throws InterruptedException {
         long deadline = System.nanoTime() + millis * 1_000_000;
@@ -100,7 +121,8 @@ public final class Outbox {
             waiters++;
             try {
                 long left = millis;
-                while (unwritten.get() > limit && !closed.get() && left > 0 && !connections.isBacklogged(connectionId)) {
+                while (unwritten.get() > limit && !closed.get() && left > 0
+                        && !connections.isBacklogged(connectionId)) {
                     // a socket filling up wakes no one: look again now and then
                     wait(Math.min(left, BACKLOG_CHECK_MILLIS));
                     left = (deadline - System.nanoTime()) / 1_000_000;
@@ -119,8 +141,9 @@ public final class Outbox {
     }
 
     /**
-     * Takes no more lines: what is queued is the last the client gets. Asks for no drain, so
-     * it may be called under the room's lock; {@link #closeWhenWritten()} follows, without it.
+     * Takes no more lines: what is queued is the last the client gets. Asks for no drain,
+     * so it may be called under the room's lock; {@link #closeWhenWritten()} follows,
+     * without it.
      */
     void takeNoMore() {
         closeWhenWritten = true;
@@ -144,8 +167,8 @@ public final class Outbox {
     }
 
     /**
-     * For the draining transport: the next lines to write, as one array, or null when none
-     * are queued. The lines count as unwritten until {@link #written()}.
+     * For the draining transport: the next lines to write, as one array, or null when
+     * none are queued. The lines count as unwritten until {@link #written()}.
      */
     public byte[] nextBatch() {
         if (closed.get()) {
@@ -222,4 +245,5 @@ public final class Outbox {
             wakeWaiters();
         }
     }
+
 }

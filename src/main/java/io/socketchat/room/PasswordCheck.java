@@ -4,14 +4,20 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 
-/** The server password: compared in constant time, and closed to an address that keeps guessing. */
+/**
+ * The server password: compared in constant time, and closed to an address that keeps
+ * guessing.
+ */
 final class PasswordCheck {
 
     enum Verdict {
+
         RIGHT, WRONG, LOCKED_OUT
+
     }
 
     private final byte[] password;
+
     private final PasswordLockout lockout;
 
     PasswordCheck(String password, int attempts, Clock clock) {
@@ -27,11 +33,13 @@ final class PasswordCheck {
         if (lockout.isLocked(address)) {
             return Verdict.LOCKED_OUT;
         }
-        // the time taken depends on the attempt's length only, never on how much of it matched
+        // the time taken depends on the attempt's length only, never on how much of it
+        // matched
         if (MessageDigest.isEqual(attempt.getBytes(StandardCharsets.UTF_8), password)) {
             return Verdict.RIGHT;
         }
         lockout.failed(address);
         return Verdict.WRONG;
     }
+
 }

@@ -16,12 +16,16 @@ import java.util.Map;
 final class PasswordLockout {
 
     static final Duration WINDOW = Duration.ofMinutes(10);
+
     /** Past this many addresses, stale entries are swept out on the next failure. */
     private static final int SWEEP_ABOVE = 1024;
 
     private final int attempts;
+
     private final Clock clock;
+
     private final Map<String, Deque<Instant>> failures = new HashMap<>();
+
     private final Map<String, Instant> lockedUntil = new HashMap<>();
 
     PasswordLockout(int attempts, Clock clock) {
@@ -78,4 +82,5 @@ final class PasswordLockout {
         failures.values().forEach(recent -> forget(recent, now));
         failures.values().removeIf(Deque::isEmpty);
     }
+
 }

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Service;
 /**
  * Where connections arrive: the checks at the door (closing time, bans, password lockout,
  * limits per address, a full chat, too many logging in), then the login dialogue: the
- * password and the choice of a name. Once a client has a name its lines go to the {@link ChatRoom}.
+ * password and the choice of a name. Once a client has a name its lines go to the
+ * {@link ChatRoom}.
  */
 @Service
 public class Reception {
@@ -27,12 +28,19 @@ public class Reception {
     private static final int MAX_NAME_TRIES = 5;
 
     private final ChatProperties properties;
+
     private final ChatRoom room;
+
     private final Doors doors;
+
     private final Bouncer bouncer;
+
     private final ChatMetrics metrics;
+
     private final TaskScheduler scheduler;
+
     private final AddressLimits limits;
+
     private final PasswordCheck password;
 
     @Autowired
@@ -57,8 +65,10 @@ public class Reception {
 
     /**
      * A new connection: greet it, or turn it away with the reason.
-     * @param address the client's IP address as {@link java.net.InetAddress#getHostAddress()} writes it
-     * @param transport the transport the connection came in on (TCP, WebSocket): it writes the session's outbox
+     * @param address the client's IP address as
+     * {@link java.net.InetAddress#getHostAddress()} writes it
+     * @param transport the transport the connection came in on (TCP, WebSocket): it
+     * writes the session's outbox
      */
     public Session arrived(String connectionId, String address, ClientConnections transport) {
         Session session = new Session(connectionId, address,
@@ -115,9 +125,9 @@ public class Reception {
     }
 
     /**
-     * The client sent its last line (it closed or half-closed the connection) and every line
-     * it sent has been handled. Answers still queued are written if the client still reads,
-     * for at most the shutdown grace.
+     * The client sent its last line (it closed or half-closed the connection) and every
+     * line it sent has been handled. Answers still queued are written if the client still
+     * reads, for at most the shutdown grace.
      */
     public void departed(Session session) {
         doors.left(session);
@@ -176,8 +186,7 @@ public class Reception {
             return;
         }
         String refusal = Username.check(candidate) instanceof Username.Check.Rejected rejected
-                ? refusal(candidate, rejected.reason())
-                : join(session, new Username(candidate));
+                ? refusal(candidate, rejected.reason()) : join(session, new Username(candidate));
         if (refusal == null) {
             return;
         }
@@ -190,12 +199,16 @@ public class Reception {
         session.send(Replies.nameRejected(candidate, refusal));
     }
 
-    /** A look-alike of a user's name is refused as taken, whatever else is wrong with it. */
+    /**
+     * A look-alike of a user's name is refused as taken, whatever else is wrong with it.
+     */
     private String refusal(String candidate, String reason) {
         return Username.MIXES_SCRIPTS.equals(reason) && room.member(candidate) != null ? "is taken" : reason;
     }
 
-    /** @return null once joined or closed, else why the name was refused */
+    /**
+     * @return null once joined or closed, else why the name was refused
+     */
     private String join(Session session, Username name) {
         if (!session.advance(Stage.NAME, Stage.JOINED)) {
             return null;
@@ -227,7 +240,8 @@ public class Reception {
             turnAway(session, Replies.CHAT_UNAVAILABLE, "unavailable");
             return null;
         }
-        // with several nodes this node may not have seen the join that took the last place yet
+        // with several nodes this node may not have seen the join that took the last
+        // place yet
         turnAway(session, Replies.serverFull(Math.max(room.size(), properties.maxClients()), properties.maxClients()),
                 "full");
         return null;
@@ -249,11 +263,15 @@ public class Reception {
         close(session, reason);
     }
 
-    /** Ends the session (if it has not ended yet) with a last line, and frees its place for logging in. */
+    /**
+     * Ends the session (if it has not ended yet) with a last line, and frees its place
+     * for logging in.
+     */
     private void close(Session session, String lastLine) {
         session.end();
         session.send(lastLine);
         session.outbox().closeWhenWritten();
         limits.stoppedLoggingIn(session);
     }
+
 }

@@ -5,8 +5,9 @@ import java.util.List;
 import io.socketchat.protocol.Username;
 
 /**
- * What happens in the room, in the one order every node applies it: the {@link RoomLedger} gives
- * each event its place, then hands it to the {@link ChatRoom} of every node, which tells its own users.
+ * What happens in the room, in the one order every node applies it: the
+ * {@link RoomLedger} gives each event its place, then hands it to the {@link ChatRoom} of
+ * every node, which tells its own users.
  */
 public sealed interface RoomEvent {
 
@@ -21,7 +22,10 @@ public sealed interface RoomEvent {
     record Renamed(Member member, Username to) implements RoomEvent {
     }
 
-    /** A line for everyone but its sender ({@code fromId} null for the server), kept in history. */
+    /**
+     * A line for everyone but its sender ({@code fromId} null for the server), kept in
+     * history.
+     */
     record Public(String fromId, String line) implements RoomEvent {
     }
 
@@ -32,7 +36,11 @@ public sealed interface RoomEvent {
     record Kick(String targetId, String reason, ChatMetrics.DropReason why) implements RoomEvent {
     }
 
-    /** Everyone in the room and the recent history, as the ledger holds them when a node starts reading. */
+    /**
+     * Everyone in the room and the recent history, as the ledger holds them when a node
+     * starts reading.
+     */
     record Restored(List<Member> roster, List<String> history) implements RoomEvent {
     }
+
 }

@@ -6,35 +6,52 @@ import java.util.Map;
 import io.socketchat.protocol.Username;
 
 /**
- * Who holds which name, how many are in, and the one order of everything that happens in the room:
- * in this JVM alone ({@link LocalLedger}) or shared by several nodes (the {@code cluster} package).
- * Every change is handed to the attached room as a {@link RoomEvent}; when a method returns, the
- * event it caused has been applied on this node (or the ledger gave up waiting for that).
- * Every method may throw {@link RoomUnavailableException}: then nothing was done.
+ * Who holds which name, how many are in, and the one order of everything that happens in
+ * the room: in this JVM alone ({@link LocalLedger}) or shared by several nodes (the
+ * {@code cluster} package). Every change is handed to the attached room as a
+ * {@link RoomEvent}; when a method returns, the event it caused has been applied on this
+ * node (or the ledger gave up waiting for that). Every method may throw
+ * {@link RoomUnavailableException}: then nothing was done.
  */
 public interface RoomLedger {
 
     /** The room as the ledger sees it. */
     interface Room {
-        /** One event, in the ledger's order; never called with the room's lock held by the ledger's caller. */
+
+        /**
+         * One event, in the ledger's order; never called with the room's lock held by the
+         * ledger's caller.
+         */
         void apply(RoomEvent event);
 
-        /** Called after a batch of events applied by the ledger's own thread (none in this JVM alone). */
+        /**
+         * Called after a batch of events applied by the ledger's own thread (none in this
+         * JVM alone).
+         */
         void applied();
 
         /** The users connected to this node, whose places this node keeps. */
         List<Member> membersHere();
+
     }
 
     void attach(Room room);
 
-    /** Takes the member's name and a place if the name is free and fewer than {@code maxClients} are in. */
+    /**
+     * Takes the member's name and a place if the name is free and fewer than
+     * {@code maxClients} are in.
+     */
     ChatRoom.Join join(Member member, int maxClients);
 
-    /** @return false when someone else holds that name */
+    /**
+     * @return false when someone else holds that name
+     */
     boolean rename(Member member, Username to);
 
-    /** Frees the member's name and place and tells everyone {@code notice}; nothing if it was already out. */
+    /**
+     * Frees the member's name and place and tells everyone {@code notice}; nothing if it
+     * was already out.
+     */
     void leave(Member member, String notice);
 
     /** A public line, a private message or a kick. */
@@ -45,4 +62,5 @@ public interface RoomLedger {
 
     /** What the {@code chat} health component shows of the ledger. */
     Map<String, Object> details();
+
 }

@@ -16,29 +16,42 @@ import io.socketchat.protocol.Username;
 import io.socketchat.room.ChatMetrics.DropReason;
 
 /**
- * The room as this node sees it: everyone in it (on any node), the users connected here, the
- * history. It changes only by {@link RoomEvent}s, applied in the ledger's order under one lock;
- * applying one queues lines in outboxes and never waits on, closes or calls out of anything:
- * users to take out are queued as {@link Departure}s, outboxes the server is behind on are
- * noted for the applying thread, and both are dealt with once the lock is released.
+ * The room as this node sees it: everyone in it (on any node), the users connected here,
+ * the history. It changes only by {@link RoomEvent}s, applied in the ledger's order under
+ * one lock; applying one queues lines in outboxes and never waits on, closes or calls out
+ * of anything: users to take out are queued as {@link Departure}s, outboxes the server is
+ * behind on are noted for the applying thread, and both are dealt with once the lock is
+ * released.
  */
 final class RoomView implements RoomLedger.Room {
 
     private final ReentrantLock lock = new ReentrantLock();
+
     /** Joined on this node, by member id. */
     private final Map<String, Session> here = new LinkedHashMap<>();
+
     /** Asked to join on this node, until the ledger's join event is applied. */
     private final Map<String, Session> arriving = new HashMap<>();
+
     /** Everyone in the room, on any node. */
     private final Roster roster = new Roster();
+
     private final History history;
+
     private final ConcurrentLinkedQueue<Departure> departures = new ConcurrentLinkedQueue<>();
+
     private final ThreadLocal<List<Outbox>> behind = ThreadLocal.withInitial(ArrayList::new);
+
     private final Runnable onApplied;
+
     private volatile int size;
+
     private volatile int sizeHere;
 
-    /** @param onApplied what to do once the ledger's own thread has applied a batch of events */
+    /**
+     * @param onApplied what to do once the ledger's own thread has applied a batch of
+     * events
+     */
     RoomView(int historySize, Runnable onApplied) {
         this.history = new History(historySize);
         this.onApplied = onApplied;
@@ -79,16 +92,18 @@ final class RoomView implements RoomLedger.Room {
     /** Takes the session out of this node's users; false if it was not among them. */
     boolean withdraw(Session session) {
         return locked(() -> {
-            boolean wasIn = here.remove(session.connectionId()) != null | arriving.remove(session.connectionId()) != null;
+            boolean wasIn = here.remove(session.connectionId()) != null
+                    | arriving.remove(session.connectionId()) != null;
             sizeHere = here.size();
             return wasIn;
         });
     }
 
     /**
-     * The last line for every user here: queued, and then nothing more, in one step of the
-     * room's order, so that no event applied later (a user who already closed leaving) reaches
-     * anyone after it. Those still waiting for their join take nothing more either.
+     * The last line for every user here: queued, and then nothing more, in one step of
+     * the room's order, so that no event applied later (a user who already closed
+     * leaving) reaches anyone after it. Those still waiting for their join take nothing
+     * more either.
      */
     void lastLineHere(String line) {
         locked(() -> {
@@ -195,7 +210,8 @@ final class RoomView implements RoomLedger.Room {
         Session session = here.remove(member.id());
         sizeHere = here.size();
         if (session != null) {
-            // still connected here, yet out of the room: the shared store let its place go
+            // still connected here, yet out of the room: the shared store let its place
+            // go
             departures.add(new Departure(session, null, Replies.CHAT_UNAVAILABLE, null));
         }
         deliverToAllBut(null, notice);
@@ -274,4 +290,5 @@ final class RoomView implements RoomLedger.Room {
             lock.unlock();
         }
     }
+
 }

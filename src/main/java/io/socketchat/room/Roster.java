@@ -14,21 +14,27 @@ import com.ibm.icu.util.ULocale;
 import io.socketchat.protocol.Username;
 
 /**
- * Everyone in the room, on any node. Found by {@link Username#key()} (look-alike names are one
- * name), listed as people read names: by the Unicode collation of the display name (so case and
- * accents come after the letters: {@code alice, Bob, Émile, mallory}), not by the look-alike key,
- * which reads {@code m} as {@code rn}. Both are kept sorted as members come and go, so listing
- * never sorts. Not thread-safe: the {@link RoomView}'s lock guards it.
+ * Everyone in the room, on any node. Found by {@link Username#key()} (look-alike names
+ * are one name), listed as people read names: by the Unicode collation of the display
+ * name (so case and accents come after the letters: {@code alice, Bob, Émile, mallory}),
+ * not by the look-alike key, which reads {@code m} as {@code rn}. Both are kept sorted as
+ * members come and go, so listing never sorts. Not thread-safe: the {@link RoomView}'s
+ * lock guards it.
  */
 final class Roster {
 
     /** Frozen: safe to share. */
     private static final Collator COLLATOR = Collator.getInstance(ULocale.ROOT).freeze();
 
-    /** Where a member stands in the list; equal collation keys (never one name twice) by display, then id. */
+    /**
+     * Where a member stands in the list; equal collation keys (never one name twice) by
+     * display, then id.
+     */
     private record Place(CollationKey sortKey, String display, String id) {
+
         static final Comparator<Place> ORDER = Comparator.comparing(Place::sortKey)
-                .thenComparing(Place::display).thenComparing(Place::id);
+            .thenComparing(Place::display)
+            .thenComparing(Place::id);
 
         static Place of(Member member) {
             String display = member.name().display();
@@ -37,6 +43,7 @@ final class Roster {
     }
 
     private final Map<String, Member> byKey = new HashMap<>();
+
     private final TreeMap<Place, Member> listed = new TreeMap<>(Place.ORDER);
 
     /** Whoever has that name or one that looks alike, or null. */
@@ -83,4 +90,5 @@ final class Roster {
         listed.values().forEach(member -> names.add(member.name().display()));
         return names;
     }
+
 }

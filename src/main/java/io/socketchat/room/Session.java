@@ -5,24 +5,35 @@ import java.util.concurrent.ScheduledFuture;
 import io.socketchat.protocol.Username;
 
 /**
- * One client connection, from its welcome line to its last. Its lines are handled one at a
- * time, in the order they were sent; the fields below that only that path touches need no locking.
+ * One client connection, from its welcome line to its last. Its lines are handled one at
+ * a time, in the order they were sent; the fields below that only that path touches need
+ * no locking.
  */
 public final class Session {
 
     /** Where the client is in the protocol. */
     public enum Stage {
+
         PASSWORD, NAME, JOINED, GONE
+
     }
 
     private final String connectionId;
+
     private final String address;
+
     private final Outbox outbox;
+
     private final FloodGuard floodGuard;
+
     private volatile Stage stage;
+
     private volatile Username name;
+
     private int nameTries;
+
     private ScheduledFuture<?> loginTimer;
+
     /** The login time ran out while a join attempt held the session; guarded by this. */
     private boolean loginExpired;
 
@@ -63,7 +74,10 @@ public final class Session {
         outbox.offer(line);
     }
 
-    /** Moves to the next stage unless the session is already gone; returns whether it moved. */
+    /**
+     * Moves to the next stage unless the session is already gone; returns whether it
+     * moved.
+     */
     synchronized boolean advance(Stage from, Stage to) {
         if (stage != from) {
             return false;
@@ -92,8 +106,8 @@ public final class Session {
     }
 
     /**
-     * The login time ran out. A session in the middle of a join attempt cannot end now; the
-     * expiry is kept for {@link #joinFailed()}. Returns whether the session ended.
+     * The login time ran out. A session in the middle of a join attempt cannot end now;
+     * the expiry is kept for {@link #joinFailed()}. Returns whether the session ended.
      */
     synchronized boolean loginTimedOut() {
         loginExpired = true;
@@ -101,8 +115,9 @@ public final class Session {
     }
 
     /**
-     * A join attempt did not get a place: back to choosing a name, unless the login time ran
-     * out meanwhile; then the session ends. Returns whether it is choosing a name again.
+     * A join attempt did not get a place: back to choosing a name, unless the login time
+     * ran out meanwhile; then the session ends. Returns whether it is choosing a name
+     * again.
      */
     synchronized boolean joinFailed() {
         if (stage != Stage.JOINED) {
@@ -141,4 +156,5 @@ public final class Session {
     public String toString() {
         return name != null ? name.display() : connectionId;
     }
+
 }

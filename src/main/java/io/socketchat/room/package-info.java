@@ -1,8 +1,9 @@
 /**
  * The chat itself, free of sockets: {@code Reception} takes a new connection through the
- * password and the name, {@code ChatRoom} keeps who is in and what a line means (broadcast,
- * commands, history), each {@code Session} has an {@code Outbox}, its bounded send queue. The
- * room sees the transport only as {@code ClientConnections}, so queuing a line never waits on a
- * socket and the room's classes can be tested with a fake transport.
+ * password and the name, {@code ChatRoom} keeps who is in and what a line means
+ * (broadcast, commands, history), each {@code Session} has an {@code Outbox}, its bounded
+ * send queue. The room sees the transport only as {@code ClientConnections}, so queuing a
+ * line never waits on a socket and the room's classes can be tested with a fake
+ * transport.
  */
 package io.socketchat.room;

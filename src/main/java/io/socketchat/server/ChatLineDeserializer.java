@@ -8,9 +8,10 @@ import io.socketchat.server.InboundOrder.Frame;
 import org.springframework.core.serializer.Deserializer;
 
 /**
- * Frames, per read, every line the connection's bytes complete (see {@link LineFramer} for the
- * rules), so one message carries them all through the inbound adapter. It never waits for
- * bytes: when a read completes no line it answers null, and Spring Integration sends nothing.
+ * Frames, per read, every line the connection's bytes complete (see {@link LineFramer}
+ * for the rules), so one message carries them all through the inbound adapter. It never
+ * waits for bytes: when a read completes no line it answers null, and Spring Integration
+ * sends nothing.
  */
 class ChatLineDeserializer implements Deserializer<Frame> {
 
@@ -28,4 +29,5 @@ class ChatLineDeserializer implements Deserializer<Frame> {
         }
         return order.read();
     }
+
 }

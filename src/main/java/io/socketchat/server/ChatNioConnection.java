@@ -11,22 +11,23 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.MessagingException;
 
 /**
- * Spring Integration's NIO connection, with a send that never waits and memory cut to what
- * a chat needs, so that thousands of users fit on one core and in little memory.
+ * Spring Integration's NIO connection, with a send that never waits and memory cut to
+ * what a chat needs, so that thousands of users fit on one core and in little memory.
  *
  * <ul>
  * <li>The stock {@code send} blocks while the client's socket buffer is full (holding the
- * connection's lock), and writes through a {@code BufferedOutputStream} as large as the socket's
- * send buffer (about 1.9 MB per connection on Linux loopback). Here every payload is already a
- * batch of whole lines from the user's outbox: {@code send} writes what the socket takes now and
- * keeps the rest as a backlog, which the {@link WriterLoop} finishes when the socket is writable.</li>
+ * connection's lock), and writes through a {@code BufferedOutputStream} as large as the
+ * socket's send buffer (about 1.9 MB per connection on Linux loopback). Here every
+ * payload is already a batch of whole lines from the user's outbox: {@code send} writes
+ * what the socket takes now and keeps the rest as a backlog, which the {@link WriterLoop}
+ * finishes when the socket is writable.</li>
  * <li>The stock connection reads into a 60 KB buffer of its own; chat lines are short, so
  * reads go through a small one. What it reads reaches the deserializer in whole chunks
  * ({@link ChunkPipe}), not a byte at a time.</li>
- * <li>The stock connection closes itself when the client half-closes ({@code printf ... | nc -q1}
- * sends its lines, then FIN, and still reads). Here the end of the client's input only ends
- * the input: the lines before it are handled, the answers are written, then the chat closes
- * the connection.</li>
+ * <li>The stock connection closes itself when the client half-closes
+ * ({@code printf ... | nc -q1} sends its lines, then FIN, and still reads). Here the end
+ * of the client's input only ends the input: the lines before it are handled, the answers
+ * are written, then the chat closes the connection.</li>
  * </ul>
  * Only one writer loop thread writes to a connection at a time.
  */
@@ -34,14 +35,23 @@ class ChatNioConnection extends TcpNioConnection {
 
     static final int READ_BUFFER_BYTES = 2048;
 
-    private static final byte[] CHUNK_TOKEN = {1};
+    private static final byte[] CHUNK_TOKEN = { 1 };
 
     private final SocketChannel channel;
+
     private final ChunkPipe pipe;
-    /** Written by the writer loop only; read by others to tell a client that does not read. */
+
+    /**
+     * Written by the writer loop only; read by others to tell a client that does not
+     * read.
+     */
     private volatile ByteBuffer backlog;
+
     private volatile boolean inputEnded;
-    private volatile Runnable onInputEnded = () -> { };
+
+    private volatile Runnable onInputEnded = () -> {
+    };
+
     /** Set while this connection's (single) read task runs. */
     private boolean reading;
 
@@ -57,7 +67,10 @@ class ChatNioConnection extends TcpNioConnection {
         return pipe;
     }
 
-    /** Keeps the chunk whole for the deserializer; Spring Integration's pipe carries its token. */
+    /**
+     * Keeps the chunk whole for the deserializer; Spring Integration's pipe carries its
+     * token.
+     */
     @Override
     protected void sendToPipe(ByteBuffer rawBufferToSend) throws IOException {
         int length = rawBufferToSend.remaining();
@@ -152,7 +165,9 @@ class ChatNioConnection extends TcpNioConnection {
         return backlog != null;
     }
 
-    /** @return true when the backlog is written; false when the socket is full again */
+    /**
+     * @return true when the backlog is written; false when the socket is full again
+     */
     boolean writeBacklog() {
         try {
             channel.write(backlog);
@@ -171,12 +186,18 @@ class ChatNioConnection extends TcpNioConnection {
         return channel;
     }
 
-    /** True while the backlog waits on the client's side of a TLS handshake, not on socket space. */
+    /**
+     * True while the backlog waits on the client's side of a TLS handshake, not on socket
+     * space.
+     */
     boolean awaitsPeer() {
         return false;
     }
 
-    /** Runs {@code resume} once the backlog no longer waits on the client's handshake (at once if it does not). */
+    /**
+     * Runs {@code resume} once the backlog no longer waits on the client's handshake (at
+     * once if it does not).
+     */
     void whenPeerAnswers(Runnable resume) {
         resume.run();
     }
@@ -186,4 +207,5 @@ class ChatNioConnection extends TcpNioConnection {
         closeConnection(true);
         return failure;
     }
+
 }

@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The orderly end: on shutdown (admin command, SIGTERM, Ctrl-C) every user is told, new
- * connections are refused, queued lines get up to {@code chat.shutdown-grace} to be written,
- * then every connection is closed. Starts after the TCP factory and stops before it, so
- * start-up waits for the port to be open and shutdown can still write.
+ * connections are refused, queued lines get up to {@code chat.shutdown-grace} to be
+ * written, then every connection is closed. Starts after the TCP factory and stops before
+ * it, so start-up waits for the port to be open and shutdown can still write.
  */
 @Component
 class ChatServerLifecycle implements SmartLifecycle {
@@ -29,31 +29,38 @@ class ChatServerLifecycle implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ChatServerLifecycle.class);
 
     private final Doors doors;
+
     /** The plain and the TLS listener, whichever are on. */
     private final List<AbstractServerConnectionFactory> listeners;
+
     private final ChatProperties properties;
+
     private static final int START_TIMEOUT_SECONDS = 30;
 
     private final CountDownLatch listening;
+
     private volatile Throwable failure;
+
     private volatile int failedPort;
+
     private volatile boolean running;
 
-    ChatServerLifecycle(Doors doors, List<AbstractServerConnectionFactory> listeners,
-            ChatProperties properties) {
+    ChatServerLifecycle(Doors doors, List<AbstractServerConnectionFactory> listeners, ChatProperties properties) {
         this.doors = doors;
         this.listeners = listeners;
         this.properties = properties;
         this.listening = new CountDownLatch(listeners.size());
     }
 
-    /** Start-up fails, with the reason, when a chat port (plain or TLS) cannot be opened. */
+    /**
+     * Start-up fails, with the reason, when a chat port (plain or TLS) cannot be opened.
+     */
     @Override
     public void start() {
         try {
             if (!listening.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("The chat server did not start listening within "
-                        + START_TIMEOUT_SECONDS + " s");
+                throw new IllegalStateException(
+                        "The chat server did not start listening within " + START_TIMEOUT_SECONDS + " s");
             }
         }
         catch (InterruptedException ex) {
@@ -62,8 +69,9 @@ class ChatServerLifecycle implements SmartLifecycle {
         }
         Throwable failure = this.failure;
         if (failure != null) {
-            throw new IllegalStateException("Cannot listen on " + properties.bindAddress() + ":" + failedPort
-                    + ": " + failure.getMessage(), failure);
+            throw new IllegalStateException(
+                    "Cannot listen on " + properties.bindAddress() + ":" + failedPort + ": " + failure.getMessage(),
+                    failure);
         }
         running = true;
     }
@@ -116,4 +124,5 @@ class ChatServerLifecycle implements SmartLifecycle {
     public int getPhase() {
         return Integer.MAX_VALUE;
     }
+
 }

@@ -17,32 +17,43 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.MessagingException;
 
 /**
- * The chat's connection over TLS: the same never-waiting send as {@link ChatNioConnection},
- * with an {@link SSLEngine} between the lines and the socket.
+ * The chat's connection over TLS: the same never-waiting send as
+ * {@link ChatNioConnection}, with an {@link SSLEngine} between the lines and the socket.
  *
- * <p>Spring Integration's {@code TcpNioSSLConnection} writes on the caller's thread and, while
- * handshaking, makes the writer wait for the client's answer. Here nothing waits: the writer
- * loop's batch is kept as plain text until the handshake allows it to be wrapped; encrypted
- * bytes the socket does not take stay in one record-sized buffer. {@link #hasBacklog()} is true
- * while either holds bytes, so a client that does not read is dropped exactly like a plain one.
- * The read side unwraps what arrives (answering the handshake itself) and hands plain text to
- * the usual pipe. The engine is used under one lock, never held while anything can block.
+ * <p>
+ * Spring Integration's {@code TcpNioSSLConnection} writes on the caller's thread and,
+ * while handshaking, makes the writer wait for the client's answer. Here nothing waits:
+ * the writer loop's batch is kept as plain text until the handshake allows it to be
+ * wrapped; encrypted bytes the socket does not take stay in one record-sized buffer.
+ * {@link #hasBacklog()} is true while either holds bytes, so a client that does not read
+ * is dropped exactly like a plain one. The read side unwraps what arrives (answering the
+ * handshake itself) and hands plain text to the usual pipe. The engine is used under one
+ * lock, never held while anything can block.
  */
 final class ChatTlsConnection extends ChatNioConnection {
 
     private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
 
     private final SSLEngine engine;
+
     private final SocketChannel channel;
+
     private final ReentrantLock lock = new ReentrantLock();
 
     /** Plain text given by the writer loop, not yet wrapped; guarded by lock. */
     private ByteBuffer plainOut;
+
     /** Encrypted bytes not yet taken by the socket (write mode); guarded by lock. */
     private ByteBuffer netOut;
-    /** What the writer loop runs once the client's handshake answer lets it go on; guarded by lock. */
+
+    /**
+     * What the writer loop runs once the client's handshake answer lets it go on; guarded
+     * by lock.
+     */
     private Runnable resumeWriter;
+
     private volatile boolean backlogged;
+
     /** Only the (single) read task of this connection uses it. */
     private ByteBuffer plainIn;
 
@@ -69,7 +80,9 @@ final class ChatTlsConnection extends ChatNioConnection {
         return ByteBuffer.allocate(Math.max(length, engine.getSession().getPacketBufferSize()));
     }
 
-    /** Decrypts what the client sent, answers the handshake, and pipes the plain text on. */
+    /**
+     * Decrypts what the client sent, answers the handshake, and pipes the plain text on.
+     */
     @Override
     protected void sendToPipe(ByteBuffer network) throws IOException {
         try {
@@ -77,7 +90,8 @@ final class ChatTlsConnection extends ChatNioConnection {
             while (true) {
                 SSLEngineResult result = unwrap(network);
                 if (result.bytesProduced() > 0) {
-                    // outside the lock: the pipe may wait while the chat is behind (backpressure)
+                    // outside the lock: the pipe may wait while the chat is behind
+                    // (backpressure)
                     plainIn.flip();
                     super.sendToPipe(plainIn);
                 }
@@ -85,7 +99,8 @@ final class ChatTlsConnection extends ChatNioConnection {
                     plainIn = ByteBuffer.allocate(plainIn.capacity() + engine.getSession().getApplicationBufferSize());
                     continue;
                 }
-                // an unwrap refused while the engine had to wrap first goes again after the pump wrapped
+                // an unwrap refused while the engine had to wrap first goes again after
+                // the pump wrapped
                 stalls = result.bytesConsumed() > 0 || result.bytesProduced() > 0 ? 0 : stalls + 1;
                 if (result.getStatus() != Status.OK || !network.hasRemaining() || stalls > 1) {
                     break;
@@ -111,7 +126,10 @@ final class ChatTlsConnection extends ChatNioConnection {
         }
     }
 
-    /** Sends what the handshake needs now; wakes the writer loop if its bytes can move again. */
+    /**
+     * Sends what the handshake needs now; wakes the writer loop if its bytes can move
+     * again.
+     */
     private void afterRead() throws IOException {
         Runnable resume = null;
         lock.lock();
@@ -130,7 +148,10 @@ final class ChatTlsConnection extends ChatNioConnection {
         }
     }
 
-    /** Wraps what it can and writes what the socket takes, without ever waiting; under lock. */
+    /**
+     * Wraps what it can and writes what the socket takes, without ever waiting; under
+     * lock.
+     */
     private void pump() throws IOException {
         try {
             while (flushed()) {
@@ -164,7 +185,9 @@ final class ChatTlsConnection extends ChatNioConnection {
         }
     }
 
-    /** @return true when every encrypted byte went to the socket */
+    /**
+     * @return true when every encrypted byte went to the socket
+     */
     private boolean flushed() throws IOException {
         if (netOut.position() == 0) {
             return true;
@@ -186,7 +209,10 @@ final class ChatTlsConnection extends ChatNioConnection {
         }
     }
 
-    /** Bytes wait for the client's side of the handshake, not for space in the socket; under lock. */
+    /**
+     * Bytes wait for the client's side of the handshake, not for space in the socket;
+     * under lock.
+     */
     private boolean awaitingPeer() {
         HandshakeStatus status = engine.getHandshakeStatus();
         return plainOut != null && netOut.position() == 0
@@ -279,4 +305,5 @@ final class ChatTlsConnection extends ChatNioConnection {
         }
         super.close();
     }
+
 }

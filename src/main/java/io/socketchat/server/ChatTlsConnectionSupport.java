@@ -17,9 +17,9 @@ import org.springframework.integration.ip.tcp.connection.TcpNioConnectionSupport
 
 /**
  * Makes the TLS port's connections, each with an engine from the SSL bundle's current
- * context. Spring Integration's {@code DefaultTcpNioSSLConnectionSupport} reads the context
- * once; here a renewed certificate (the bundle's {@code reload-on-update}) replaces it for
- * every later connection, while connections already open keep theirs.
+ * context. Spring Integration's {@code DefaultTcpNioSSLConnectionSupport} reads the
+ * context once; here a renewed certificate (the bundle's {@code reload-on-update})
+ * replaces it for every later connection, while connections already open keep theirs.
  */
 final class ChatTlsConnectionSupport implements TcpNioConnectionSupport {
 
@@ -61,4 +61,5 @@ final class ChatTlsConnectionSupport implements TcpNioConnectionSupport {
             throw new IllegalStateException("Cannot start TLS on a new connection", ex);
         }
     }
+
 }

@@ -7,28 +7,36 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A connection's read pipe that hands over whole chunks as they were read from the socket.
+ * A connection's read pipe that hands over whole chunks as they were read from the
+ * socket.
  *
- * <p>Spring Integration's own pipe gives its bytes one {@code read()} at a time, a lock each: for
- * a chat line that is most of the cost of reading it. Here each chunk the connection reads is kept
- * whole, and only a one-byte token per chunk goes through Spring Integration's pipe, so that the
- * connection still knows when there is something to read and runs its assembler as before.
- * One reader at a time (the assembler, under the connection's lock); chunks arrive from the
- * selector thread.
+ * <p>
+ * Spring Integration's own pipe gives its bytes one {@code read()} at a time, a lock
+ * each: for a chat line that is most of the cost of reading it. Here each chunk the
+ * connection reads is kept whole, and only a one-byte token per chunk goes through Spring
+ * Integration's pipe, so that the connection still knows when there is something to read
+ * and runs its assembler as before. One reader at a time (the assembler, under the
+ * connection's lock); chunks arrive from the selector thread.
  */
 final class ChunkPipe extends InputStream {
 
     private final InputStream tokens;
+
     private final Queue<byte[]> chunks = new ConcurrentLinkedQueue<>();
+
     private final AtomicInteger available = new AtomicInteger();
+
     private byte[] current;
+
     private int position;
 
     ChunkPipe(InputStream tokens) {
         this.tokens = tokens;
     }
 
-    /** A chunk read from the socket; its token follows through Spring Integration's pipe. */
+    /**
+     * A chunk read from the socket; its token follows through Spring Integration's pipe.
+     */
     void arrived(byte[] chunk) {
         chunks.add(chunk);
         available.addAndGet(chunk.length);
@@ -56,7 +64,8 @@ final class ChunkPipe extends InputStream {
             }
         }
         if (count == 0 && length > 0) {
-            // nothing here: the end, unless more arrives (callers read only what is available)
+            // nothing here: the end, unless more arrives (callers read only what is
+            // available)
             return -1;
         }
         available.addAndGet(-count);
@@ -78,4 +87,5 @@ final class ChunkPipe extends InputStream {
     public void close() throws IOException {
         tokens.close();
     }
+
 }

@@ -11,12 +11,17 @@ import org.springframework.integration.ip.tcp.connection.TcpConnectionCloseEvent
 import org.springframework.integration.ip.tcp.connection.TcpConnectionOpenEvent;
 import org.springframework.stereotype.Component;
 
-/** Turns the connection factory's events into arrivals and departures at the {@link Reception}. */
+/**
+ * Turns the connection factory's events into arrivals and departures at the
+ * {@link Reception}.
+ */
 @Component
 class ConnectionEvents {
 
     private final Reception reception;
+
     private final InboundOrders orders;
+
     private final SocketWriters writers;
 
     ConnectionEvents(Reception reception, InboundOrders orders, SocketWriters writers) {
@@ -34,7 +39,8 @@ class ConnectionEvents {
         InboundOrder order = orders.open(pipe, line -> reception.lineFrom(session, line),
                 () -> reception.departed(session));
         connection.onInputEnded(order::closed);
-        // the welcome line may already have failed on a client gone at once (connect, reset):
+        // the welcome line may already have failed on a client gone at once (connect,
+        // reset):
         // its close event came before the order was there to hear it
         if (!connection.isOpen()) {
             order.closed();
@@ -49,4 +55,5 @@ class ConnectionEvents {
             order.closed();
         }
     }
+
 }

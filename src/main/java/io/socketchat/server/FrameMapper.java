@@ -10,8 +10,8 @@ import org.springframework.messaging.support.GenericMessage;
 
 /**
  * Wraps each {@link InboundOrder.Frame} in a message without the headers nobody reads: no
- * random id, no timestamp, no connection details (the frame knows its connection). A read that
- * completed no line gives no message, quietly (the stock mapper warns about each).
+ * random id, no timestamp, no connection details (the frame knows its connection). A read
+ * that completed no line gives no message, quietly (the stock mapper warns about each).
  */
 class FrameMapper extends TcpMessageMapper {
 
@@ -28,5 +28,7 @@ class FrameMapper extends TcpMessageMapper {
         NoHeaders() {
             super(null, ID_VALUE_NONE, -1L);
         }
+
     }
+
 }

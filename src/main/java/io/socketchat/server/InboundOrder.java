@@ -17,18 +17,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connection's inbound side: frames its bytes into lines ({@link LineFramer}), puts the
- * frames back in the order they were read, and says when the last line has been handled after
- * the connection closed.
+ * One connection's inbound side: frames its bytes into lines ({@link LineFramer}), puts
+ * the frames back in the order they were read, and says when the last line has been
+ * handled after the connection closed.
  *
- * <p>Spring Integration's NIO connection may hand a frame to the next thread while the previous
- * one is still being delivered, and it publishes the close event on the selector thread, possibly
- * before the last lines are handled. So every frame (all the lines one read completed) is numbered
- * while it is framed, in stream order, and handed on strictly by number; the connection counts as
- * gone only when it is closed, nothing is being framed or handled and no bytes are left unread.
+ * <p>
+ * Spring Integration's NIO connection may hand a frame to the next thread while the
+ * previous one is still being delivered, and it publishes the close event on the selector
+ * thread, possibly before the last lines are handled. So every frame (all the lines one
+ * read completed) is numbered while it is framed, in stream order, and handed on strictly
+ * by number; the connection counts as gone only when it is closed, nothing is being
+ * framed or handled and no bytes are left unread.
  *
- * <p>Nothing here waits for bytes: the pause that ends an unframed client's line is a task on a
- * shared scheduler, started only while bytes of such a line wait.
+ * <p>
+ * Nothing here waits for bytes: the pause that ends an unframed client's line is a task
+ * on a shared scheduler, started only while bytes of such a line wait.
  */
 final class InboundOrder {
 
@@ -36,32 +39,46 @@ final class InboundOrder {
 
     /** Runs a task after a delay on a shared scheduler thread. */
     interface PauseTimer {
+
         void schedule(Runnable task, long delayNanos);
+
     }
 
     private final InputStream pipe;
+
     private final Consumer<InboundLine> handler;
+
     private final Runnable onGone;
+
     private final PauseTimer timer;
+
     private final long pauseNanos;
 
     /** Guards the framer, the frame numbers and the pause bookkeeping. */
     private final ReentrantLock framing = new ReentrantLock();
+
     private final LineFramer framer;
+
     private long framed;
+
     private long lastChunkNanos;
+
     private boolean pauseCheckPending;
 
     private final ReentrantLock delivery = new ReentrantLock();
+
     private long next = 1;
+
     private final Map<Long, List<InboundLine>> early = new HashMap<>();
 
     private final AtomicInteger inFlight = new AtomicInteger();
+
     private volatile boolean closed;
+
     private final AtomicBoolean gone = new AtomicBoolean();
 
-    InboundOrder(InputStream pipe, LineFramer framer, PauseTimer timer, long pauseNanos,
-            Consumer<InboundLine> handler, Runnable onGone) {
+    InboundOrder(InputStream pipe, LineFramer framer, PauseTimer timer, long pauseNanos, Consumer<InboundLine> handler,
+            Runnable onGone) {
         this.pipe = pipe;
         this.framer = framer;
         this.timer = timer;
@@ -71,8 +88,8 @@ final class InboundOrder {
     }
 
     /**
-     * Frames every line completed by the bytes the pipe holds now, never waiting for more.
-     *
+     * Frames every line completed by the bytes the pipe holds now, never waiting for
+     * more.
      * @return those lines with their place in the stream, or null when none was completed
      */
     Frame read() throws IOException {
@@ -177,7 +194,9 @@ final class InboundOrder {
         checkGone();
     }
 
-    /** A line whose handling fails is logged and skipped: the lines after it still count. */
+    /**
+     * A line whose handling fails is logged and skipped: the lines after it still count.
+     */
     private void handleAll(List<InboundLine> lines) {
         for (InboundLine line : lines) {
             try {
@@ -227,10 +246,14 @@ final class InboundOrder {
         }
     }
 
-    /** The lines one read completed, on their way from the deserializer to the chat, with their place in the stream. */
+    /**
+     * The lines one read completed, on their way from the deserializer to the chat, with
+     * their place in the stream.
+     */
     record Frame(InboundOrder order, long number, List<InboundLine> lines) {
         void deliver() {
             order.deliver(number, lines);
         }
     }
+
 }

@@ -15,14 +15,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@link InboundOrder} of each open connection, found by the connection's read pipe:
- * that pipe is what the deserializer is given (Spring Integration's deserializer state key).
+ * that pipe is what the deserializer is given (Spring Integration's deserializer state
+ * key).
  */
 @Component
 class InboundOrders {
 
     private final Map<Object, InboundOrder> byPipe = new ConcurrentHashMap<>();
+
     private final int maxLineBytes;
+
     private final long pauseNanos;
+
     private final InboundOrder.PauseTimer timer;
 
     @Autowired
@@ -37,7 +41,10 @@ class InboundOrders {
         this.timer = timer;
     }
 
-    /** A new connection: its lines go to the handler, in order; then {@code onGone} runs once. */
+    /**
+     * A new connection: its lines go to the handler, in order; then {@code onGone} runs
+     * once.
+     */
     InboundOrder open(InputStream pipe, Consumer<InboundLine> handler, Runnable onGone) {
         InboundOrder order = new InboundOrder(pipe, new LineFramer(maxLineBytes), timer, pauseNanos, handler, () -> {
             byPipe.remove(pipe);
@@ -50,4 +57,5 @@ class InboundOrders {
     InboundOrder of(Object pipe) {
         return byPipe.get(pipe);
     }
+
 }

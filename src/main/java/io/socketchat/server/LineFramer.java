@@ -7,40 +7,54 @@ import io.socketchat.protocol.InboundLine;
 import io.socketchat.protocol.LineDecoder;
 
 /**
- * Cuts one connection's bytes into lines, as PROTOCOL.md's framing rules say: an LF ends a
- * line (a CR before it is dropped), a line over {@code maxLineBytes} is kept to nothing and
- * answered as {@link InboundLine#TOO_LONG} once its LF comes, and a connection whose first
- * input ends in a pause instead of an LF is <em>unframed</em>: from then on a pause also ends
- * a line. A connection whose first line ends with LF is framed for good.
+ * Cuts one connection's bytes into lines, as PROTOCOL.md's framing rules say: an LF ends
+ * a line (a CR before it is dropped), a line over {@code maxLineBytes} is kept to nothing
+ * and answered as {@link InboundLine#TOO_LONG} once its LF comes, and a connection whose
+ * first input ends in a pause instead of an LF is <em>unframed</em>: from then on a pause
+ * also ends a line. A connection whose first line ends with LF is framed for good.
  *
- * <p>Not thread-safe: its {@link InboundOrder} calls it under one lock.
+ * <p>
+ * Not thread-safe: its {@link InboundOrder} calls it under one lock.
  */
 final class LineFramer {
 
-    private enum Mode { UNDECIDED, FRAMED, UNFRAMED }
+    private enum Mode {
+
+        UNDECIDED, FRAMED, UNFRAMED
+
+    }
 
     private static final int INITIAL_CAPACITY = 64;
+
     private static final byte[] NONE = new byte[0];
 
     private final int maxLineBytes;
+
     /** The bytes of the line not yet ended: at most one more than the limit, for a CR. */
     private byte[] partial = NONE;
+
     private int length;
+
     private boolean tooLong;
+
     private Mode mode = Mode.UNDECIDED;
 
     LineFramer(int maxLineBytes) {
         this.maxLineBytes = maxLineBytes;
     }
 
-    /** Frames every line that the bytes complete, in order; what follows the last LF waits for more. */
+    /**
+     * Frames every line that the bytes complete, in order; what follows the last LF waits
+     * for more.
+     */
     void feed(byte[] bytes, int offset, int count, List<InboundLine> lines) {
         int end = offset + count;
         int start = offset;
         for (int i = offset; i < end; i++) {
             if (bytes[i] == '\n') {
                 if (length == 0 && !tooLong) {
-                    // the usual case: the whole line is in this chunk, decode it from there
+                    // the usual case: the whole line is in this chunk, decode it from
+                    // there
                     lines.add(line(bytes, start, i - start));
                 }
                 else {
@@ -56,15 +70,16 @@ final class LineFramer {
         keep(bytes, start, end - start);
     }
 
-    /** @return true when bytes wait for their line's end and a pause may end it */
+    /**
+     * @return true when bytes wait for their line's end and a pause may end it
+     */
     boolean waitsForPause() {
         return mode != Mode.FRAMED && hasPartial();
     }
 
     /**
-     * The client paused after its last chunk: on a connection that is not framed the waiting
-     * bytes are one line (and the connection is unframed from now on).
-     *
+     * The client paused after its last chunk: on a connection that is not framed the
+     * waiting bytes are one line (and the connection is unframed from now on).
      * @return that line, or null when a pause ends nothing here
      */
     InboundLine pauseEnded() {
@@ -76,9 +91,8 @@ final class LineFramer {
     }
 
     /**
-     * The input ended: on an unframed connection the last chunk is a line as if a pause had
-     * followed it; elsewhere bytes after the last LF are dropped.
-     *
+     * The input ended: on an unframed connection the last chunk is a line as if a pause
+     * had followed it; elsewhere bytes after the last LF are dropped.
      * @return that last line, or null
      */
     InboundLine inputEnded() {
@@ -128,4 +142,5 @@ final class LineFramer {
         }
         return new InboundLine.Text(LineDecoder.decode(bytes, from, count));
     }
+
 }

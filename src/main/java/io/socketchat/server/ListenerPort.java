@@ -4,7 +4,9 @@ import java.net.InetSocketAddress;
 
 import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
 
-/** The port a listener really has: with {@code 0} configured, the one the system gave it. */
+/**
+ * The port a listener really has: with {@code 0} configured, the one the system gave it.
+ */
 public final class ListenerPort {
 
     /** The bean name of the TLS port's connection factory. */
@@ -23,4 +25,5 @@ public final class ListenerPort {
         }
         return listener.getPort();
     }
+
 }

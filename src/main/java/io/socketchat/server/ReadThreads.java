@@ -9,31 +9,46 @@ import org.springframework.integration.util.CompositeExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * The threads that read from clients, a fixed number set by the configuration, never by the
- * traffic (the connection factory's default, a cached pool, grows by a thread per burst of
- * reads). Spring Integration's NIO read runs on one pool and hands the framing of lines (which
- * may wait for the rest of a line) to another: with separate pools a reader never waits for a
- * framer, so a full pool cannot deadlock. Both refuse work when full (no queue, no caller-runs):
- * the factory then retries the read shortly ({@code readDelay}) instead of piling tasks up.
- * Not beans themselves: an {@code Executor} bean would replace Spring Boot's application executor.
- * The README's thread bound is made of these numbers.
+ * The threads that read from clients, a fixed number set by the configuration, never by
+ * the traffic (the connection factory's default, a cached pool, grows by a thread per
+ * burst of reads). Spring Integration's NIO read runs on one pool and hands the framing
+ * of lines (which may wait for the rest of a line) to another: with separate pools a
+ * reader never waits for a framer, so a full pool cannot deadlock. Both refuse work when
+ * full (no queue, no caller-runs): the factory then retries the read shortly
+ * ({@code readDelay}) instead of piling tasks up. Not beans themselves: an
+ * {@code Executor} bean would replace Spring Boot's application executor. The README's
+ * thread bound is made of these numbers.
  */
 public final class ReadThreads implements DisposableBean {
 
-    /** Reading a socket into its connection's pipe takes microseconds; a few threads serve thousands. */
+    /**
+     * Reading a socket into its connection's pipe takes microseconds; a few threads serve
+     * thousands.
+     */
     public static final int READERS = 8;
 
-    /** The plain and the TLS port: each one's accept/select loop holds a reader thread while it is open. */
+    /**
+     * The plain and the TLS port: each one's accept/select loop holds a reader thread
+     * while it is open.
+     */
     public static final int LISTENERS = 2;
 
-    /** Framers beyond the connections the chat admits at once, for those being turned away. */
+    /**
+     * Framers beyond the connections the chat admits at once, for those being turned
+     * away.
+     */
     static final int SPARE_FRAMERS = 16;
 
-    /** Past this many, a client's read waits (retried every 100 ms) until another's line is complete. */
+    /**
+     * Past this many, a client's read waits (retried every 100 ms) until another's line
+     * is complete.
+     */
     public static final int MAX_FRAMERS = 256;
 
     private final ThreadPoolTaskExecutor readers;
+
     private final ThreadPoolTaskExecutor framers;
+
     private final CompositeExecutor executor;
 
     ReadThreads(ChatProperties properties) {
@@ -74,4 +89,5 @@ public final class ReadThreads implements DisposableBean {
         readers.shutdown();
         framers.shutdown();
     }
+
 }

@@ -20,8 +20,8 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * The room's view of the transport: outboxes are drained by a few {@link WriterLoop}s (one
- * per core), each connection always by the same loop; batches go out through the
+ * The room's view of the transport: outboxes are drained by a few {@link WriterLoop}s
+ * (one per core), each connection always by the same loop; batches go out through the
  * {@code toClients} channel to the TCP outbound adapter.
  */
 @Component
@@ -30,11 +30,18 @@ class SocketWriters implements ClientConnections, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(SocketWriters.class);
 
     private final MessageChannel toClients;
+
     /** The plain and the TLS listener, whichever are on. */
     private final List<AbstractServerConnectionFactory> listeners;
-    /** Each open connection with the loop that writes to it, from its open event to its close event. */
+
+    /**
+     * Each open connection with the loop that writes to it, from its open event to its
+     * close event.
+     */
     private final Map<String, OpenConnection> open = new ConcurrentHashMap<>();
+
     private final WriterLoop[] loops;
+
     private final AtomicInteger nextLoop = new AtomicInteger();
 
     SocketWriters(@Qualifier("toClients") MessageChannel toClients, List<AbstractServerConnectionFactory> listeners) {
@@ -93,8 +100,8 @@ class SocketWriters implements ClientConnections, DisposableBean {
 
     private boolean send(String connectionId, byte[] batch) {
         try {
-            return toClients.send(MessageBuilder.withPayload(batch)
-                    .setHeader(IpHeaders.CONNECTION_ID, connectionId).build());
+            return toClients
+                .send(MessageBuilder.withPayload(batch).setHeader(IpHeaders.CONNECTION_ID, connectionId).build());
         }
         catch (MessagingException ex) {
             log.debug("Write to {} failed: {}", connectionId, ex.getMessage(), ex);
@@ -111,4 +118,5 @@ class SocketWriters implements ClientConnections, DisposableBean {
             loop.stop();
         }
     }
+
 }

@@ -21,9 +21,10 @@ import org.springframework.integration.ip.tcp.serializer.ByteArrayRawSerializer;
 import org.springframework.messaging.MessageChannel;
 
 /**
- * The TCP side: a NIO server connection factory for the plain port and one for the TLS port,
- * both feeding one inbound flow (lines to the chat) and served by one outbound adapter
- * (batches of lines to one connection), with reading threads of a fixed number ({@link ReadThreads}).
+ * The TCP side: a NIO server connection factory for the plain port and one for the TLS
+ * port, both feeding one inbound flow (lines to the chat) and served by one outbound
+ * adapter (batches of lines to one connection), with reading threads of a fixed number
+ * ({@link ReadThreads}).
  */
 @Configuration(proxyBeanMethods = false)
 class TcpServerConfig {
@@ -34,8 +35,9 @@ class TcpServerConfig {
     }
 
     /**
-     * Outgoing payloads are already LF-terminated lines, batched: they are written as they
-     * are ({@link ChatNioConnection#send} writes them straight to the socket, never waiting).
+     * Outgoing payloads are already LF-terminated lines, batched: they are written as
+     * they are ({@link ChatNioConnection#send} writes them straight to the socket, never
+     * waiting).
      */
     @Bean
     ByteArrayRawSerializer chatLineSerializer() {
@@ -45,22 +47,24 @@ class TcpServerConfig {
     /** The plain port, unless {@code chat.port=-1}. */
     @Bean
     @ConditionalOnExpression("'${chat.port:9999}' != '-1'")
-    TcpNioServerConnectionFactory chatConnectionFactory(ChatProperties properties,
-            ChatLineDeserializer deserializer, ByteArrayRawSerializer serializer, ReadThreads readThreads) {
+    TcpNioServerConnectionFactory chatConnectionFactory(ChatProperties properties, ChatLineDeserializer deserializer,
+            ByteArrayRawSerializer serializer, ReadThreads readThreads) {
         TcpNioServerConnectionFactory factory = listener(properties.port(), properties, deserializer, serializer,
                 readThreads);
         factory.setTcpNioConnectionSupport(ChatNioConnection::new);
         return factory;
     }
 
-    /** The TLS port, when {@code chat.tls.port} is set: same lines, same room, same writers. */
+    /**
+     * The TLS port, when {@code chat.tls.port} is set: same lines, same room, same
+     * writers.
+     */
     @Bean
     @ConditionalOnExpression("'${chat.tls.port:}' != ''")
-    TcpNioServerConnectionFactory chatTlsConnectionFactory(ChatProperties properties,
-            ChatLineDeserializer deserializer, ByteArrayRawSerializer serializer, ReadThreads readThreads,
-            SslBundles bundles) {
-        TcpNioServerConnectionFactory factory = listener(properties.tls().port(), properties, deserializer,
-                serializer, readThreads);
+    TcpNioServerConnectionFactory chatTlsConnectionFactory(ChatProperties properties, ChatLineDeserializer deserializer,
+            ByteArrayRawSerializer serializer, ReadThreads readThreads, SslBundles bundles) {
+        TcpNioServerConnectionFactory factory = listener(properties.tls().port(), properties, deserializer, serializer,
+                readThreads);
         factory.setTcpNioConnectionSupport(new ChatTlsConnectionSupport(bundles, properties.tls().bundle()));
         return factory;
     }
@@ -71,7 +75,8 @@ class TcpServerConfig {
         factory.setLocalAddress(properties.bindAddress());
         factory.setDeserializer(deserializer);
         factory.setSerializer(serializer);
-        // one message per read, carrying all the lines it completed, with no per-message id
+        // one message per read, carrying all the lines it completed, with no per-message
+        // id
         factory.setMapper(new FrameMapper());
         factory.setSoTcpNoDelay(true);
         // no reverse DNS per connection: a join must not wait on a resolver
@@ -94,10 +99,9 @@ class TcpServerConfig {
 
     @Bean
     IntegrationFlow chatInbound(MessageChannel fromClients) {
-        // a plain message handler ends the flow: a reply-producing one would log every line it ends
-        return IntegrationFlow.from(fromClients)
-                .handle(message -> ((Frame) message.getPayload()).deliver())
-                .get();
+        // a plain message handler ends the flow: a reply-producing one would log every
+        // line it ends
+        return IntegrationFlow.from(fromClients).handle(message -> ((Frame) message.getPayload()).deliver()).get();
     }
 
     @Bean
@@ -117,7 +121,10 @@ class TcpServerConfig {
         return new DirectChannel();
     }
 
-    /** One outbound adapter for both ports: it finds a connection by id whichever port it came in on. */
+    /**
+     * One outbound adapter for both ports: it finds a connection by id whichever port it
+     * came in on.
+     */
     @Bean
     TcpSendingMessageHandler chatSender(List<AbstractServerConnectionFactory> listeners) {
         TcpSendingMessageHandler sender = new TcpSendingMessageHandler();
@@ -128,13 +135,12 @@ class TcpServerConfig {
 
     @Bean
     IntegrationFlow chatOutbound(MessageChannel toClients, TcpSendingMessageHandler chatSender) {
-        return IntegrationFlow.from(toClients)
-                .handle(chatSender)
-                .get();
+        return IntegrationFlow.from(toClients).handle(chatSender).get();
     }
 
     @Bean
     ChatMetrics chatMetrics(MeterRegistry registry) {
         return new ChatMetrics(registry);
     }
+
 }

@@ -18,10 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One thread that writes users' outboxes to their sockets without ever waiting on one:
- * a batch goes out through the outbound adapter; what a full socket does not take stays in
+ * One thread that writes users' outboxes to their sockets without ever waiting on one: a
+ * batch goes out through the outbound adapter; what a full socket does not take stays in
  * the connection's backlog, and this loop's selector says when that socket can take more.
- * A client that stops reading costs a selector registration, not a thread, and holds up no one.
+ * A client that stops reading costs a selector registration, not a thread, and holds up
+ * no one.
  */
 final class WriterLoop implements Runnable {
 
@@ -31,15 +32,21 @@ final class WriterLoop implements Runnable {
     private static final int TURN_BYTES = 256 * 1024;
 
     private final Selector selector;
+
     private final Function<String, ChatNioConnection> connections;
+
     private final BiPredicate<String, byte[]> send;
+
     private final ConcurrentLinkedQueue<Outbox> ready = new ConcurrentLinkedQueue<>();
+
     private final AtomicBoolean sleeping = new AtomicBoolean();
+
     private volatile boolean running = true;
 
     /**
      * @param connections finds an open connection by id
-     * @param send writes one batch through the outbound adapter; false when the connection is gone
+     * @param send writes one batch through the outbound adapter; false when the
+     * connection is gone
      */
     WriterLoop(Function<String, ChatNioConnection> connections, BiPredicate<String, byte[]> send) {
         this.connections = connections;
@@ -60,8 +67,9 @@ final class WriterLoop implements Runnable {
     }
 
     /**
-     * The connection closed. A closed channel still registered with this loop's selector keeps
-     * its file descriptor until the selector next selects: wake it so the socket is released now.
+     * The connection closed. A closed channel still registered with this loop's selector
+     * keeps its file descriptor until the selector next selects: wake it so the socket is
+     * released now.
      */
     void released(ChatNioConnection connection) {
         if (connection.channel().keyFor(selector) != null) {
@@ -110,7 +118,10 @@ final class WriterLoop implements Runnable {
         }
     }
 
-    /** One user's failure ends that user's connection, never the loop that serves the others. */
+    /**
+     * One user's failure ends that user's connection, never the loop that serves the
+     * others.
+     */
     private void serveSafely(Outbox outbox) {
         try {
             serve(outbox);
@@ -121,7 +132,9 @@ final class WriterLoop implements Runnable {
         }
     }
 
-    /** Writes batches until the outbox is empty, the socket is full or its turn is over. */
+    /**
+     * Writes batches until the outbox is empty, the socket is full or its turn is over.
+     */
     private void serve(Outbox outbox) {
         ChatNioConnection connection = connections.apply(outbox.connectionId());
         if (connection == null) {
@@ -129,8 +142,10 @@ final class WriterLoop implements Runnable {
             return;
         }
         if (connection.hasBacklog()) {
-            // its socket is full, or a TLS handshake's bytes still wait: the selector brings it back
-            // once it is registered (it may not be yet: the backlog can come from before this
+            // its socket is full, or a TLS handshake's bytes still wait: the selector
+            // brings it back
+            // once it is registered (it may not be yet: the backlog can come from before
+            // this
             // outbox was handed to this loop)
             awaitWritable(connection, outbox);
             return;
@@ -199,7 +214,8 @@ final class WriterLoop implements Runnable {
                 serveSafely(outbox);
             }
             else if (connection.awaitsPeer()) {
-                // a TLS handshake waits for the client, not for socket space: no busy selecting
+                // a TLS handshake waits for the client, not for socket space: no busy
+                // selecting
                 key.interestOps(0);
                 connection.whenPeerAnswers(() -> resume(key));
             }
@@ -209,4 +225,5 @@ final class WriterLoop implements Runnable {
             outbox.failed();
         }
     }
+
 }

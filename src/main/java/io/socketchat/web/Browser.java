@@ -18,7 +18,9 @@ final class Browser {
     private static final long BACKLOG_NANOS = 100_000_000L;
 
     private final WebSocketSession webSocket;
+
     private volatile Session session;
+
     /** When the frame being sent started; 0 while none is. */
     private volatile long sendingSince;
 
@@ -47,7 +49,10 @@ final class Browser {
         sendingSince = 0;
     }
 
-    /** True while a frame has been on its way for long: the browser is not taking what is sent. */
+    /**
+     * True while a frame has been on its way for long: the browser is not taking what is
+     * sent.
+     */
     boolean isBacklogged() {
         long since = sendingSince;
         return since != 0 && System.nanoTime() - since > BACKLOG_NANOS;
@@ -61,4 +66,5 @@ final class Browser {
             log.debug("Closing WebSocket {} failed: {}", webSocket.getId(), ex.getMessage());
         }
     }
+
 }

@@ -14,10 +14,11 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.web.socket.WebSocketSession;
 
 /**
- * The WebSocket transport as the room sees it: browsers arrive at the same {@link Reception}
- * as TCP clients, their text frames are their lines, and their outboxes are written by
- * {@link BrowserWriters}. A browser that stops reading fills its outbox while its writer waits
- * on the full socket, and the room drops it as not reading, as it drops a TCP client.
+ * The WebSocket transport as the room sees it: browsers arrive at the same
+ * {@link Reception} as TCP clients, their text frames are their lines, and their outboxes
+ * are written by {@link BrowserWriters}. A browser that stops reading fills its outbox
+ * while its writer waits on the full socket, and the room drops it as not reading, as it
+ * drops a TCP client.
  */
 final class BrowserConnections implements ClientConnections, DisposableBean {
 
@@ -27,8 +28,11 @@ final class BrowserConnections implements ClientConnections, DisposableBean {
     static final String ID_PREFIX = "web-";
 
     private final Reception reception;
+
     private final BrowserWriters writers;
+
     private final int maxLineBytes;
+
     /** Each open WebSocket by connection id, from its handshake to its close. */
     private final Map<String, Browser> open = new ConcurrentHashMap<>();
 
@@ -38,19 +42,24 @@ final class BrowserConnections implements ClientConnections, DisposableBean {
         this.maxLineBytes = maxLineBytes;
     }
 
-    /** A WebSocket completed its handshake: it arrives at the reception like a TCP connection. */
+    /**
+     * A WebSocket completed its handshake: it arrives at the reception like a TCP
+     * connection.
+     */
     void opened(WebSocketSession webSocket) {
         Browser browser = new Browser(webSocket);
         String connectionId = ID_PREFIX + webSocket.getId();
         open.put(connectionId, browser);
-        // a browser turned away may be closed before arrived returns: its departure waits for the session
+        // a browser turned away may be closed before arrived returns: its departure waits
+        // for the session
         synchronized (browser) {
             try {
                 browser.session(reception.arrived(connectionId, addressOf(webSocket), this));
                 return;
             }
             catch (RuntimeException ex) {
-                // the server is stopping (its scheduler is gone): nothing to greet the browser with
+                // the server is stopping (its scheduler is gone): nothing to greet the
+                // browser with
                 open.remove(connectionId);
                 log.debug("WebSocket {} arrived while the chat stopped: {}", webSocket.getId(), ex.toString());
             }
@@ -69,7 +78,10 @@ final class BrowserConnections implements ClientConnections, DisposableBean {
         }
     }
 
-    /** The WebSocket closed, whoever closed it; the line being handled, if any, goes first. */
+    /**
+     * The WebSocket closed, whoever closed it; the line being handled, if any, goes
+     * first.
+     */
     void closed(String webSocketId) {
         Browser browser = open.remove(ID_PREFIX + webSocketId);
         if (browser == null) {
@@ -106,7 +118,10 @@ final class BrowserConnections implements ClientConnections, DisposableBean {
         }
     }
 
-    /** The address limits and bans apply to the browser's IP address, as seen in the handshake. */
+    /**
+     * The address limits and bans apply to the browser's IP address, as seen in the
+     * handshake.
+     */
     private static String addressOf(WebSocketSession webSocket) {
         InetSocketAddress remote = webSocket.getRemoteAddress();
         return remote == null || remote.getAddress() == null ? null : remote.getAddress().getHostAddress();
@@ -116,4 +131,5 @@ final class BrowserConnections implements ClientConnections, DisposableBean {
     public void destroy() {
         writers.stop();
     }
+
 }

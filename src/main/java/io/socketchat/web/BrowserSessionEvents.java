@@ -14,8 +14,8 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 /**
  * Wraps the WebSocket container's handler to turn opens and closes into arrivals and
  * departures at {@link BrowserConnections}. Here rather than in the inbound adapter's
- * listener: the container tells its listener nothing of a session that ended in a transport
- * error, and a user must never stay in the chat after its socket is gone.
+ * listener: the container tells its listener nothing of a session that ended in a
+ * transport error, and a user must never stay in the chat after its socket is gone.
  */
 final class BrowserSessionEvents extends WebSocketHandlerDecorator {
 
@@ -27,6 +27,7 @@ final class BrowserSessionEvents extends WebSocketHandlerDecorator {
     static final CloseStatus TEXT_ONLY = CloseStatus.NOT_ACCEPTABLE.withReason("Text frames only: one frame, one line");
 
     private final BrowserConnections connections;
+
     private final long sendTimeLimitMillis;
 
     BrowserSessionEvents(WebSocketHandler delegate, BrowserConnections connections, long sendTimeLimitMillis) {
@@ -57,8 +58,9 @@ final class BrowserSessionEvents extends WebSocketHandlerDecorator {
     }
 
     /**
-     * A browser that went away (tab closed, network lost) is routine for a chat, and it leaves
-     * when its socket closes. Not passed on: the container would rethrow it, to be logged as an error.
+     * A browser that went away (tab closed, network lost) is routine for a chat, and it
+     * leaves when its socket closes. Not passed on: the container would rethrow it, to be
+     * logged as an error.
      */
     @Override
     public void handleTransportError(WebSocketSession session, Throwable exception) {
@@ -74,4 +76,5 @@ final class BrowserSessionEvents extends WebSocketHandlerDecorator {
             connections.closed(session.getId());
         }
     }
+
 }

@@ -18,22 +18,23 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * Writes browsers' outboxes, one line per text frame, through the {@code toBrowsers} channel to
- * the WebSocket outbound adapter. A WebSocket send blocks while the browser's socket is full, so
- * each outbox is drained on a thread of its own (at most one at a time per outbox, as
- * {@link Outbox} guarantees): a browser that stops reading holds only its own writer, for at most
- * the send time limit, and never a room or broadcast thread.
+ * Writes browsers' outboxes, one line per text frame, through the {@code toBrowsers}
+ * channel to the WebSocket outbound adapter. A WebSocket send blocks while the browser's
+ * socket is full, so each outbox is drained on a thread of its own (at most one at a time
+ * per outbox, as {@link Outbox} guarantees): a browser that stops reading holds only its
+ * own writer, for at most the send time limit, and never a room or broadcast thread.
  */
 final class BrowserWriters {
 
     private static final Logger log = LoggerFactory.getLogger(BrowserWriters.class);
 
     private final MessageChannel toBrowsers;
+
     private final ExecutorService threads;
 
     /**
-     * @param maxThreads writers at once: a bound of its own, so browsers coming and going cannot
-     *        grow the thread count; more outboxes to write wait their turn in a queue
+     * @param maxThreads writers at once: a bound of its own, so browsers coming and going
+     * cannot grow the thread count; more outboxes to write wait their turn in a queue
      */
     BrowserWriters(MessageChannel toBrowsers, int maxThreads) {
         this.toBrowsers = toBrowsers;
@@ -45,7 +46,9 @@ final class BrowserWriters {
         this.threads = pool;
     }
 
-    /** Returns at once; the outbox is written on a writer thread until its drain is over. */
+    /**
+     * Returns at once; the outbox is written on a writer thread until its drain is over.
+     */
     void drain(Browser browser, Outbox outbox) {
         try {
             threads.execute(() -> write(browser, outbox));
@@ -55,7 +58,10 @@ final class BrowserWriters {
         }
     }
 
-    /** Closes on a writer thread: a close waits for a send in progress, and the room may be holding its lock. */
+    /**
+     * Closes on a writer thread: a close waits for a send in progress, and the room may
+     * be holding its lock.
+     */
     void close(Browser browser) {
         try {
             threads.execute(browser::close);
@@ -66,7 +72,8 @@ final class BrowserWriters {
     }
 
     void stop() {
-        // not shutdownNow: a close waiting on a stuck browser would log its interruption as an error
+        // not shutdownNow: a close waiting on a stuck browser would log its interruption
+        // as an error
         threads.shutdown();
     }
 
@@ -93,7 +100,10 @@ final class BrowserWriters {
         }
     }
 
-    /** A batch holds whole LF-terminated lines: each goes out as one text frame, without its LF. */
+    /**
+     * A batch holds whole LF-terminated lines: each goes out as one text frame, without
+     * its LF.
+     */
     private boolean sendLines(Browser browser, byte[] batch) {
         int start = 0;
         for (int i = 0; i < batch.length; i++) {
@@ -111,8 +121,8 @@ final class BrowserWriters {
         browser.sending();
         try {
             return toBrowsers.send(MessageBuilder.withPayload(line)
-                    .setHeader(SimpMessageHeaderAccessor.SESSION_ID_HEADER, browser.webSocketId())
-                    .build());
+                .setHeader(SimpMessageHeaderAccessor.SESSION_ID_HEADER, browser.webSocketId())
+                .build());
         }
         catch (MessagingException ex) {
             log.debug("Write to WebSocket {} failed: {}", browser.webSocketId(), ex.getMessage(), ex);
@@ -122,4 +132,5 @@ final class BrowserWriters {
             browser.sent();
         }
     }
+
 }

@@ -4,8 +4,9 @@ import io.socketchat.protocol.InboundLine;
 import io.socketchat.protocol.Sanitizer;
 
 /**
- * One WebSocket text frame as a chat line: the frame is the line (a trailing LF or CRLF, as a
- * script may send, is dropped), measured in UTF-8 bytes against the same limit as a TCP line.
+ * One WebSocket text frame as a chat line: the frame is the line (a trailing LF or CRLF,
+ * as a script may send, is dropped), measured in UTF-8 bytes against the same limit as a
+ * TCP line.
  */
 final class FrameLine {
 
@@ -31,7 +32,9 @@ final class FrameLine {
         return frame.substring(0, end);
     }
 
-    /** Counts the bytes the text takes in UTF-8, stopping as soon as it passes the limit. */
+    /**
+     * Counts the bytes the text takes in UTF-8, stopping as soon as it passes the limit.
+     */
     static boolean exceedsUtf8Bytes(String text, int limit) {
         if (text.length() * 3L <= limit) {
             return false;
@@ -51,10 +54,12 @@ final class FrameLine {
                 i++;
             }
             else {
-                // any other BMP character; a lone surrogate (never sent by a browser) counted alike
+                // any other BMP character; a lone surrogate (never sent by a browser)
+                // counted alike
                 bytes += 3;
             }
         }
         return bytes > limit;
     }
+
 }

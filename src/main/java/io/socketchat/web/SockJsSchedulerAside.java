@@ -5,10 +5,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Spring Integration's WebSocket support registers a SockJS task scheduler whenever it is on
- * the class path, beside the application's own {@code taskScheduler}: two candidates, and
- * every bean that asks for "the" TaskScheduler (the reception's login timers) would fail to
- * start. SockJS is not used here, so its scheduler is kept out of autowiring.
+ * Spring Integration's WebSocket support registers a SockJS task scheduler whenever it is
+ * on the class path, beside the application's own {@code taskScheduler}: two candidates,
+ * and every bean that asks for "the" TaskScheduler (the reception's login timers) would
+ * fail to start. SockJS is not used here, so its scheduler is kept out of autowiring.
  */
 @Configuration(proxyBeanMethods = false)
 class SockJsSchedulerAside {
@@ -23,4 +23,5 @@ class SockJsSchedulerAside {
             }
         };
     }
+
 }

@@ -17,9 +17,10 @@ import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
- * The web side: a WebSocket at {@code /chat} on the HTTP port, with an inbound adapter (frames
- * to the chat) and an outbound adapter (lines to one browser), feeding the same reception and
- * room as the TCP adapters. The page itself is static (classpath {@code static/}).
+ * The web side: a WebSocket at {@code /chat} on the HTTP port, with an inbound adapter
+ * (frames to the chat) and an outbound adapter (lines to one browser), feeding the same
+ * reception and room as the TCP adapters. The page itself is static (classpath
+ * {@code static/}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "chat.web", name = "enabled", matchIfMissing = true)
@@ -27,7 +28,11 @@ class WebChatConfig {
 
     /** Longest a browser may take to accept one frame before it counts as gone. */
     static final int SEND_TIME_LIMIT_MILLIS = 10_000;
-    /** Tomcat closes a text message longer than its buffer (1009); the smallest buffer it gets. */
+
+    /**
+     * Tomcat closes a text message longer than its buffer (1009); the smallest buffer it
+     * gets.
+     */
     private static final int MIN_TEXT_BUFFER_CHARS = 64 * 1024;
 
     @Bean
@@ -47,7 +52,10 @@ class WebChatConfig {
                 properties.maxLineBytes());
     }
 
-    /** One per browser the chat admits at once (in the chat or choosing a name), at most 256. */
+    /**
+     * One per browser the chat admits at once (in the chat or choosing a name), at most
+     * 256.
+     */
     static int browserWriterThreads(ChatProperties properties) {
         return Math.min(256, properties.maxClients() + properties.maxPending());
     }
@@ -55,19 +63,20 @@ class WebChatConfig {
     @Bean
     ServerWebSocketContainer chatWebSocket(ChatProperties properties, BrowserConnections connections) {
         ServerWebSocketContainer container = new ServerWebSocketContainer("/chat");
-        // none listed: the page's own origin only (Spring's origin check); listed: those too
+        // none listed: the page's own origin only (Spring's origin check); listed: those
+        // too
         if (!properties.web().allowedOrigins().isEmpty()) {
             container.setAllowedOrigins(properties.web().allowedOrigins().toArray(String[]::new));
         }
         container.setSendTimeLimit(SEND_TIME_LIMIT_MILLIS);
-        container.setDecoratorFactories(
-                handler -> new BrowserSessionEvents(handler, connections, SEND_TIME_LIMIT_MILLIS));
+        container
+            .setDecoratorFactories(handler -> new BrowserSessionEvents(handler, connections, SEND_TIME_LIMIT_MILLIS));
         return container;
     }
 
     /**
-     * Frames longer than a line may be are answered like long TCP lines, not closed by Tomcat:
-     * its text buffer is raised well past {@code chat.max-line-bytes}.
+     * Frames longer than a line may be are answered like long TCP lines, not closed by
+     * Tomcat: its text buffer is raised well past {@code chat.max-line-bytes}.
      */
     @Bean
     ServletServerContainerFactoryBean webSocketServerContainer(ChatProperties properties) {
@@ -79,16 +88,15 @@ class WebChatConfig {
     @Bean
     IntegrationFlow browserInbound(ServerWebSocketContainer chatWebSocket, BrowserConnections connections) {
         return IntegrationFlow.from(new WebSocketInboundChannelAdapter(chatWebSocket))
-                .handle(message -> connections.frame(SimpMessageHeaderAccessor.getSessionId(message.getHeaders()),
-                        (String) message.getPayload()))
-                .get();
+            .handle(message -> connections.frame(SimpMessageHeaderAccessor.getSessionId(message.getHeaders()),
+                    (String) message.getPayload()))
+            .get();
     }
 
     @Bean
     IntegrationFlow browserOutbound(@Qualifier("toBrowsers") MessageChannel toBrowsers,
             ServerWebSocketContainer chatWebSocket) {
-        return IntegrationFlow.from(toBrowsers)
-                .handle(new WebSocketOutboundMessageHandler(chatWebSocket))
-                .get();
+        return IntegrationFlow.from(toBrowsers).handle(new WebSocketOutboundMessageHandler(chatWebSocket)).get();
     }
+
 }

@@ -12,7 +12,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** With {@code chat.web.enabled=false} the chat page is not served either (its WebSocket is off). */
+/**
+ * With {@code chat.web.enabled=false} the chat page is not served either (its WebSocket
+ * is off).
+ */
 @Component
 @ConditionalOnProperty(prefix = "chat.web", name = "enabled", havingValue = "false")
 class WebPageOff extends OncePerRequestFilter {
@@ -28,4 +31,5 @@ class WebPageOff extends OncePerRequestFilter {
         }
         chain.doFilter(request, response);
     }
+
 }

@@ -13,7 +13,9 @@ import org.springframework.shell.core.command.CommandExecutor;
 import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
 
-/** The admin console's commands, parsed and run by Spring Shell as typed at the prompt. */
+/**
+ * The admin console's commands, parsed and run by Spring Shell as typed at the prompt.
+ */
 class AdminCommandsTest extends AliceAndBobTest {
 
     @Test
@@ -64,4 +66,5 @@ class AdminCommandsTest extends AliceAndBobTest {
         new CommandExecutor(registry).execute(context);
         return output.toString();
     }
+
 }

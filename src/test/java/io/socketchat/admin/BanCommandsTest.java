@@ -17,14 +17,19 @@ import org.springframework.shell.core.command.CommandExecutor;
 import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
 
-/** ban, unban and bans as typed at the console, with alice at 127.0.0.1 and bob at 127.0.0.2. */
+/**
+ * ban, unban and bans as typed at the console, with alice at 127.0.0.1 and bob at
+ * 127.0.0.2.
+ */
 class BanCommandsTest {
 
     private static final String BANNED = "! You are banned from this chat.";
 
     @AutoClose
     private RunningServer server;
+
     private LineClient alice;
+
     private LineClient bob;
 
     @BeforeEach
@@ -80,7 +85,8 @@ class BanCommandsTest {
     void badBanCommandsAreExplained() {
         assertThat(type("ban")).contains("Usage: ban <user or address> [minutes] [reason]");
         assertThat(type("ban nobody")).contains("No user named \"nobody\", and \"nobody\" is not an IP address.");
-        assertThat(type("ban bob 0")).contains("Minutes must be from 1 to 525600; leave them out for a ban until unbanned.");
+        assertThat(type("ban bob 0"))
+            .contains("Minutes must be from 1 to 525600; leave them out for a ban until unbanned.");
         assertThat(type("unban")).contains("Usage: unban <address>");
         assertThat(type("unban 127.0.0.9")).contains("127.0.0.9 is not banned.");
         assertThat(type("help")).contains("ban", "unban", "bans");
@@ -95,4 +101,5 @@ class BanCommandsTest {
         new CommandExecutor(registry).execute(context);
         return output.toString();
     }
+
 }

@@ -83,4 +83,5 @@ class ConsoleAndSignalsIT {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
+
 }

@@ -28,4 +28,5 @@ class BenchClientTest {
         c.highestSeen = -1;
         assertThat(c.accepted()).isZero();
     }
+
 }

@@ -9,14 +9,18 @@ import io.socketchat.support.RunningServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** What a newcomer gets as history is history, whether the server says "1 message" or "N messages". */
+/**
+ * What a newcomer gets as history is history, whether the server says "1 message" or "N
+ * messages".
+ */
 @Timeout(60)
 class BenchHistoryTest {
 
     @Test
     void aOneLineHistoryIsSkippedLikeALongerOne() throws Exception {
         try (RunningServer server = RunningServer.start("--chat.rate-limit=0")) {
-            // one public line in the history that, read as a live line, would mark a bench user
+            // one public line in the history that, read as a live line, would mark a
+            // bench user
             try (LineClient forger = server.join("b1")) {
                 forger.send("/me was disconnected (not reading)");
                 forger.send("/who");
@@ -31,8 +35,13 @@ class BenchHistoryTest {
                 newcomer.expect("-- end of history --");
             }
 
-            BenchResult r = new LoadDriver(BenchOptions.builder().port(server.port()).clients(3).messages(20)
-                    .quiet(true).timeLimit(Duration.ofSeconds(30)).build(), null, false).run();
+            BenchResult r = new LoadDriver(BenchOptions.builder()
+                .port(server.port())
+                .clients(3)
+                .messages(20)
+                .quiet(true)
+                .timeLimit(Duration.ofSeconds(30))
+                .build(), null, false).run();
 
             assertThat(r.joined()).isEqualTo(3);
             assertThat(r.readersNotReading()).isZero();
@@ -40,4 +49,5 @@ class BenchHistoryTest {
             assertThat(r.clean()).isTrue();
         }
     }
+
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class BenchMessageTest {
 
-    private final String[] names = {"b0", "b1", "b2"};
+    private final String[] names = { "b0", "b1", "b2" };
 
     private boolean decode(BenchMessage codec, String line) {
         byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
@@ -66,4 +66,5 @@ class BenchMessageTest {
     void runIdsAreSixCharacters() {
         assertThat(BenchMessage.newRunId()).hasSize(6).matches("[a-z0-9]{6}");
     }
+
 }

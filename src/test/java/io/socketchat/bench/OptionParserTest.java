@@ -22,8 +22,8 @@ class OptionParserTest {
     @Test
     void readsBothFormsShortOptionsAndSkipsTheLaunchArguments() {
         OptionParser.Parsed p = OptionParser.parse("bench", "--spring.profiles.active=bench", "--host", "::1",
-                "--port=7000", "-c", "12", "-n", "34", "--rate=500", "--payload", "128", "--silent=2",
-                "--password", "s3cret", "--time-limit=1.5s", "--settle", "250ms", "--pid=42", "--json", "--quiet");
+                "--port=7000", "-c", "12", "-n", "34", "--rate=500", "--payload", "128", "--silent=2", "--password",
+                "s3cret", "--time-limit=1.5s", "--settle", "250ms", "--pid=42", "--json", "--quiet");
         BenchOptions o = p.options();
 
         assertThat(p.action()).isEqualTo(OptionParser.Action.RUN);
@@ -57,11 +57,11 @@ class OptionParserTest {
     @Test
     void scenarioPresetsMatchTheIssue() {
         assertThat(OptionParser.parse("--scenario=S1").options()).extracting("clients", "messages", "rate")
-                .containsExactly(5, 2000, 0);
+            .containsExactly(5, 2000, 0);
         assertThat(OptionParser.parse("--scenario=S2").options()).extracting("clients", "messages", "rate")
-                .containsExactly(100, 100, 0);
+            .containsExactly(100, 100, 0);
         assertThat(OptionParser.parse("--scenario=S3").options()).extracting("clients", "messages", "rate")
-                .containsExactly(100, 100, 1000);
+            .containsExactly(100, 100, 1000);
         BenchOptions s4 = OptionParser.parse("--scenario=S4").options();
         assertThat(s4.idle()).isTrue();
         assertThat(s4.clients()).isEqualTo(2000);
@@ -90,4 +90,5 @@ class OptionParserTest {
         assertThatThrownBy(() -> OptionParser.parse("stray")).hasMessageContaining("unexpected argument");
         assertThatThrownBy(() -> OptionParser.parse("--name-prefix=bad name")).hasMessageContaining("--name-prefix");
     }
+
 }

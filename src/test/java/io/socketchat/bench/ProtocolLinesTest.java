@@ -28,7 +28,7 @@ class ProtocolLinesTest {
         assertThat(ProtocolLines.isHello(hello, "b0")).isFalse();
         assertThat(ProtocolLines.namesOnline(hello)).containsExactly("b0", "alice", "b2");
         assertThat(ProtocolLines.namesOnline("Hello b0! 1 user online: b0. Type /help for commands, exit to leave."))
-                .containsExactly("b0");
+            .containsExactly("b0");
     }
 
     @Test
@@ -41,4 +41,5 @@ class ProtocolLinesTest {
         assertThat(ProtocolLines.noticeName(joined, 0, joined.length, ProtocolLines.NOT_READING_END)).isNull();
         assertThat(ProtocolLines.NAME_QUESTION_END).isEqualTo("Enter your username:");
     }
+
 }

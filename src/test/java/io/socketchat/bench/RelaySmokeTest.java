@@ -105,27 +105,31 @@ class RelaySmokeTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int status = BenchApplication.run(new String[] {"bench", "--port", String.valueOf(relay.port()), "-c", "3",
-                "-n", "20", "--json", "--time-limit", "20s"}, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = BenchApplication.run(
+                new String[] { "bench", "--port", String.valueOf(relay.port()), "-c", "3", "-n", "20", "--json",
+                        "--time-limit", "20s" },
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
         String json = out.toString(StandardCharsets.UTF_8).strip();
         assertThat(status).isEqualTo(BenchApplication.OK);
         assertThat(json.lines()).hasSize(1);
-        assertThat(json).startsWith("{").endsWith("}").contains("\"joined\":3", "\"sent\":60", "\"expected\":120",
-                "\"delivered\":120", "\"lost\":0", "\"duplicated\":0", "\"outOfOrder\":0", "\"clean\":true");
+        assertThat(json).startsWith("{")
+            .endsWith("}")
+            .contains("\"joined\":3", "\"sent\":60", "\"expected\":120", "\"delivered\":120", "\"lost\":0",
+                    "\"duplicated\":0", "\"outOfOrder\":0", "\"clean\":true");
     }
 
     @Test
     void theTextReportNamesEveryFigure() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        int status = BenchApplication.run(new String[] {"--port=" + relay.port(), "-c", "2", "-n", "5", "--quiet"},
+        int status = BenchApplication.run(new String[] { "--port=" + relay.port(), "-c", "2", "-n", "5", "--quiet" },
                 new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
 
         assertThat(status).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("joined", "2/2", "sent", "expected", "delivered",
-                "lost", "duplicated", "out of order", "deliveries/s", "p50", "p99", "p99.9", "max", "result          OK");
+                "lost", "duplicated", "out of order", "deliveries/s", "p50", "p99", "p99.9", "max",
+                "result          OK");
     }
 
     @Test
@@ -136,8 +140,9 @@ class RelaySmokeTest {
         }
         PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
 
-        assertThat(BenchApplication.run(new String[] {"--port=" + freePort, "-c", "2", "--quiet"}, sink, sink))
-                .isEqualTo(BenchApplication.NO_JOIN);
-        assertThat(BenchApplication.run(new String[] {"--clients=-1"}, sink, sink)).isEqualTo(BenchApplication.USAGE);
+        assertThat(BenchApplication.run(new String[] { "--port=" + freePort, "-c", "2", "--quiet" }, sink, sink))
+            .isEqualTo(BenchApplication.NO_JOIN);
+        assertThat(BenchApplication.run(new String[] { "--clients=-1" }, sink, sink)).isEqualTo(BenchApplication.USAGE);
     }
+
 }

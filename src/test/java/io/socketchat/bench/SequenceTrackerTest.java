@@ -49,4 +49,5 @@ class SequenceTrackerTest {
         assertThat(t.record(1, 0)).isEqualTo(IN_ORDER);
         assertThat(t.record(1, 0)).isEqualTo(DUPLICATE);
     }
+
 }

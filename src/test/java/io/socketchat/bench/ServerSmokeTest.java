@@ -12,18 +12,22 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
 
-/** A short run of the tool against the project's own server: exact counts, no speed asserted. */
+/**
+ * A short run of the tool against the project's own server: exact counts, no speed
+ * asserted.
+ */
 @Timeout(120)
 class ServerSmokeTest {
 
     private static ConfigurableApplicationContext server;
+
     private static int port;
 
     @BeforeAll
     static void startServer() {
         server = SpringApplication.run(SocketChatApplication.class, "--chat.port=0", "--chat.bind-address=127.0.0.1",
-                "--management.server.port=0", "--server.port=0", "--chat.console.enabled=false",
-                "--chat.rate-limit=0", "--chat.max-clients=50",
+                "--management.server.port=0", "--server.port=0", "--chat.console.enabled=false", "--chat.rate-limit=0",
+                "--chat.max-clients=50",
                 // every simulated user comes from 127.0.0.1
                 "--chat.max-connections-per-address=0", "--logging.level.root=WARN");
         port = server.getBean("chatConnectionFactory", AbstractServerConnectionFactory.class).getPort();
@@ -37,8 +41,11 @@ class ServerSmokeTest {
     }
 
     private static BenchOptions.Builder options() {
-        return BenchOptions.builder().port(port).quiet(true).timeLimit(Duration.ofSeconds(30))
-                .settle(Duration.ofSeconds(5));
+        return BenchOptions.builder()
+            .port(port)
+            .quiet(true)
+            .timeLimit(Duration.ofSeconds(30))
+            .settle(Duration.ofSeconds(5));
     }
 
     private static BenchResult run(BenchOptions.Builder options) throws Exception {
@@ -74,4 +81,5 @@ class ServerSmokeTest {
         assertThat(r.joined()).isEqualTo(20);
         assertThat(r.failures()).isEmpty();
     }
+
 }

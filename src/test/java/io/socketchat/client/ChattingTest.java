@@ -16,8 +16,8 @@ class ChattingTest {
         Screen out = new Screen();
         Screen err = new Screen();
         try (RunningServer server = RunningServer.start();
-             LineClient bob = server.join("bob");
-             RunningClient alice = RunningClient.inLineMode(server.port(), out, err)) {
+                LineClient bob = server.join("bob");
+                RunningClient alice = RunningClient.inLineMode(server.port(), out, err)) {
             alice.keyboard.typeLine("alice");
             bob.expect("* alice joined the chat");
 
@@ -26,8 +26,7 @@ class ChattingTest {
             bob.send("hi alice");
             out.awaitLine("bob: hi alice");
 
-            assertThat(out.lines()).containsExactly(
-                    "Welcome to Socket Chat! Enter your username:",
+            assertThat(out.lines()).containsExactly("Welcome to Socket Chat! Enter your username:",
                     "Hello alice! 2 users online: alice, bob. Type /help for commands, exit to leave.",
                     "bob: hi alice");
             assertThat(out.text()).doesNotContain("\u001B");
@@ -38,8 +37,8 @@ class ChattingTest {
     @Test
     void aLineArrivingWhileTheUserTypesAppearsAboveAndTheTypedLineStaysWhole() {
         try (RunningServer server = RunningServer.start();
-             LineClient bob = server.join("bob");
-             RunningClient alice = RunningClient.aliceInTerminal(server.port(), screen, bob)) {
+                LineClient bob = server.join("bob");
+                RunningClient alice = RunningClient.aliceInTerminal(server.port(), screen, bob)) {
             alice.keyboard.type("hello, are y");
             screen.awaitLastRow("alice> hello, are y");
 
@@ -56,8 +55,8 @@ class ChattingTest {
     @Test
     void commandsAndAwkwardTextPassThroughUnchanged() {
         try (RunningServer server = RunningServer.start();
-             LineClient bob = server.join("bob");
-             RunningClient alice = RunningClient.aliceInTerminal(server.port(), screen, bob)) {
+                LineClient bob = server.join("bob");
+                RunningClient alice = RunningClient.aliceInTerminal(server.port(), screen, bob)) {
             alice.keyboard.type("/who\r");
             screen.awaitRow("* 2 users online: alice, bob");
 
@@ -65,7 +64,8 @@ class ChattingTest {
             bob.expect("[private] alice: psst");
             screen.awaitRow("[private to bob] psst");
 
-            // A shell-like line editor would expand "!!", eat "\" or wait for the closing quote.
+            // A shell-like line editor would expand "!!", eat "\" or wait for the closing
+            // quote.
             alice.keyboard.type("don't \\ do !! that 100% //\r");
             bob.expect("alice: don't \\ do !! that 100% //");
 
@@ -77,8 +77,8 @@ class ChattingTest {
     @Test
     void namesAreColouredInATerminalTheSameWayEveryTime() {
         try (RunningServer server = RunningServer.start();
-             LineClient bob = server.join("bob");
-             RunningClient alice = RunningClient.aliceInTerminal(server.port(), screen, bob)) {
+                LineClient bob = server.join("bob");
+                RunningClient alice = RunningClient.aliceInTerminal(server.port(), screen, bob)) {
             bob.send("one");
             bob.send("two");
             screen.awaitRow("bob: two");
@@ -91,12 +91,13 @@ class ChattingTest {
     @Test
     void thePromptFollowsTheUsersNewName() {
         try (RunningServer server = RunningServer.start();
-             LineClient bob = server.join("bob");
-             RunningClient alice = RunningClient.aliceInTerminal(server.port(), screen, bob)) {
+                LineClient bob = server.join("bob");
+                RunningClient alice = RunningClient.aliceInTerminal(server.port(), screen, bob)) {
             alice.keyboard.type("/nick carol\r");
 
             bob.expect("* alice is now known as carol");
             screen.awaitLastRow("carol>");
         }
     }
+
 }

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The client as users start it: the jar's main class in a JVM of its own, with no terminal.
- * What it prints is all there is: no banner, no log line, no shell prompt, no stack trace.
+ * The client as users start it: the jar's main class in a JVM of its own, with no
+ * terminal. What it prints is all there is: no banner, no log line, no shell prompt, no
+ * stack trace.
  */
 class ClientProcessTest {
 
@@ -29,16 +30,14 @@ class ClientProcessTest {
 
     @Test
     void theClientWordJoinsAndPrintsOnlyTheChat() throws Exception {
-        try (RunningServer server = RunningServer.start();
-             LineClient bob = server.join("bob")) {
-            Finished client = run("alice\nhello from a process\n",
-                    "client", "--chat.host=127.0.0.1", "--chat.port=" + server.port());
+        try (RunningServer server = RunningServer.start(); LineClient bob = server.join("bob")) {
+            Finished client = run("alice\nhello from a process\n", "client", "--chat.host=127.0.0.1",
+                    "--chat.port=" + server.port());
 
             bob.expect("* alice joined the chat");
             bob.expect("alice: hello from a process");
             bob.expect("* alice left the chat");
-            assertThat(client.out()).containsExactly(
-                    "Welcome to Socket Chat! Enter your username:",
+            assertThat(client.out()).containsExactly("Welcome to Socket Chat! Enter your username:",
                     "Hello alice! 2 users online: alice, bob. Type /help for commands, exit to leave.");
             assertThat(client.err()).isEmpty();
             assertThat(client.status()).isZero();
@@ -52,7 +51,8 @@ class ClientProcessTest {
             closedPort = probe.getLocalPort();
         }
 
-        Finished client = run("", "--spring.profiles.active=client", "--chat.host=127.0.0.1", "--chat.port=" + closedPort);
+        Finished client = run("", "--spring.profiles.active=client", "--chat.host=127.0.0.1",
+                "--chat.port=" + closedPort);
 
         assertThat(client.err()).containsExactly("Cannot connect to 127.0.0.1:" + closedPort + ": Connection refused");
         assertThat(client.out()).isEmpty();
@@ -72,17 +72,15 @@ class ClientProcessTest {
     }
 
     private Finished run(String input, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                SocketChatApplication.class.getName()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                        System.getProperty("java.class.path"), SocketChatApplication.class.getName()));
         command.addAll(List.of(args));
         Path out = workDir.resolve("out.txt");
         Path err = workDir.resolve("err.txt");
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(workDir.toFile())
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
         builder.environment().remove("SPRING_PROFILES_ACTIVE");
         Process process = builder.start();
         try {
@@ -90,8 +88,10 @@ class ClientProcessTest {
             process.getOutputStream().close();
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the client exits by itself").isTrue();
             return new Finished(process.exitValue(), Files.readAllLines(out), Files.readAllLines(err));
-        } finally {
+        }
+        finally {
             process.destroyForcibly();
         }
     }
+
 }

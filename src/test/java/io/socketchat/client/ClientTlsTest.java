@@ -22,10 +22,14 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The client process with {@code --chat.tls=true}: it chats over TLS, or refuses a certificate it cannot trust. */
+/**
+ * The client process with {@code --chat.tls=true}: it chats over TLS, or refuses a
+ * certificate it cannot trust.
+ */
 class ClientTlsTest {
 
     private final Path workDir = Path.of("target", "client-tls", UUID.randomUUID().toString()).toAbsolutePath();
+
     private Pem pem;
 
     @AutoClose
@@ -46,8 +50,7 @@ class ClientTlsTest {
             bob.expect("* alice joined the chat");
             bob.expect("alice: hello over TLS");
             bob.expect("* alice left the chat");
-            assertThat(client.out()).containsExactly(
-                    "Welcome to Socket Chat! Enter your username:",
+            assertThat(client.out()).containsExactly("Welcome to Socket Chat! Enter your username:",
                     "Hello alice! 2 users online: alice, bob. Type /help for commands, exit to leave.");
             assertThat(client.err()).isEmpty();
             assertThat(client.status()).isZero();
@@ -71,9 +74,10 @@ class ClientTlsTest {
         Finished client = run("alice\n", "client", "--chat.host=127.0.0.1", "--chat.port=" + server.tlsPort(),
                 "--chat.tls=true", "--chat.tls.trust=" + stranger.certificate());
 
-        assertThat(client.err()).singleElement().asString()
-                .isEqualTo("Cannot connect to 127.0.0.1:" + server.tlsPort()
-                        + ": the server's certificate is not trusted (TLS); if you trust it, add --chat.tls.trust=<its PEM file>");
+        assertThat(client.err()).singleElement()
+            .asString()
+            .isEqualTo("Cannot connect to 127.0.0.1:" + server.tlsPort()
+                    + ": the server's certificate is not trusted (TLS); if you trust it, add --chat.tls.trust=<its PEM file>");
         assertThat(client.status()).isEqualTo(2);
     }
 
@@ -81,18 +85,16 @@ class ClientTlsTest {
     }
 
     private Finished run(String input, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                SocketChatApplication.class.getName()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                        System.getProperty("java.class.path"), SocketChatApplication.class.getName()));
         command.addAll(Stream.of(args).toList());
         Files.createDirectories(workDir);
         Path out = workDir.resolve("out.txt");
         Path err = workDir.resolve("err.txt");
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(workDir.toFile())
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
         builder.environment().remove("SPRING_PROFILES_ACTIVE");
         Process process = builder.start();
         try {
@@ -105,4 +107,5 @@ class ClientTlsTest {
             process.destroyForcibly();
         }
     }
+
 }

@@ -20,14 +20,15 @@ class JoinProgressTest {
         join.answered();
 
         assertThat(join.observe("Welcome to Socket Chat! Enter your username:")).isEqualTo(LineRole.QUESTION);
-        assertThat(join.awaitTurn()).contains(new Prompt(Prompt.Kind.ANSWER, "Welcome to Socket Chat! Enter your username:"));
+        assertThat(join.awaitTurn())
+            .contains(new Prompt(Prompt.Kind.ANSWER, "Welcome to Socket Chat! Enter your username:"));
         join.answered();
 
         assertThat(join.observe("! Username \"bob\" is taken. Enter another username:")).isEqualTo(LineRole.QUESTION);
         join.answered();
 
         assertThat(join.observe("Hello alice! 2 users online: alice, bob. Type /help for commands, exit to leave."))
-                .isEqualTo(LineRole.SHOWN);
+            .isEqualTo(LineRole.SHOWN);
         assertThat(join.joined()).isTrue();
         assertThat(join.awaitTurn()).contains(Prompt.message("alice"));
     }
@@ -37,7 +38,8 @@ class JoinProgressTest {
         CompletableFuture<Optional<Prompt>> turn = CompletableFuture.supplyAsync(() -> {
             try {
                 return join.awaitTurn();
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
         });
@@ -71,4 +73,5 @@ class JoinProgressTest {
         assertThat(join.observe("* alice is now known as Alicia")).isEqualTo(LineRole.OWN_NAME_CHANGED);
         assertThat(join.messagePrompt().text()).isEqualTo("Alicia");
     }
+
 }

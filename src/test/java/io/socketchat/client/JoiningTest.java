@@ -18,8 +18,8 @@ class JoiningTest {
     @Test
     void theServersQuestionIsThePromptAndHelloStartsTheChat() {
         try (RunningServer server = RunningServer.start();
-             LineClient bob = server.join("bob");
-             RunningClient alice = RunningClient.inTerminal(server.port(), screen)) {
+                LineClient bob = server.join("bob");
+                RunningClient alice = RunningClient.inTerminal(server.port(), screen)) {
             screen.awaitLastRow("Welcome to Socket Chat! Enter your username:");
             alice.keyboard.type("alice\r");
 
@@ -32,8 +32,8 @@ class JoiningTest {
     @Test
     void aTakenNameIsAskedAgainAndTheNextOneJoins() {
         try (RunningServer server = RunningServer.start();
-             LineClient bob = server.join("bob");
-             RunningClient client = RunningClient.inTerminal(server.port(), screen)) {
+                LineClient bob = server.join("bob");
+                RunningClient client = RunningClient.inTerminal(server.port(), screen)) {
             screen.awaitLastRow("Welcome to Socket Chat! Enter your username:");
             client.keyboard.type("Bob\r");
 
@@ -48,7 +48,7 @@ class JoiningTest {
     @Test
     void thePasswordIsAskedForAndNeverShown() {
         try (RunningServer server = RunningServer.start("--chat.password=s3cret");
-             RunningClient client = RunningClient.inTerminal(server.port(), screen)) {
+                RunningClient client = RunningClient.inTerminal(server.port(), screen)) {
             screen.awaitLastRow("Password:");
             client.keyboard.type("s3cret\r");
 
@@ -65,7 +65,7 @@ class JoiningTest {
         Screen out = new Screen();
         Screen err = new Screen();
         try (RunningServer server = RunningServer.start("--chat.password=s3cret");
-             RunningClient client = RunningClient.inLineMode(server.port(), out, err)) {
+                RunningClient client = RunningClient.inLineMode(server.port(), out, err)) {
             client.keyboard.typeLine("guess");
 
             assertThat(client.awaitEnd()).as(err.text()).isEqualTo(SessionEnd.SERVER_GONE);
@@ -84,8 +84,10 @@ class JoiningTest {
         Screen err = new Screen();
         try (RunningClient client = RunningClient.inLineMode(closedPort, out, err)) {
             assertThat(client.awaitEnd()).isEqualTo(SessionEnd.NOT_CONNECTED);
-            assertThat(err.lines()).containsExactly("Cannot connect to 127.0.0.1:" + closedPort + ": Connection refused");
+            assertThat(err.lines())
+                .containsExactly("Cannot connect to 127.0.0.1:" + closedPort + ": Connection refused");
             assertThat(out.text()).isEmpty();
         }
     }
+
 }

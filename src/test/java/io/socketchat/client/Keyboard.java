@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** What a test "types": an input stream that blocks like a keyboard until the test types more. */
+/**
+ * What a test "types": an input stream that blocks like a keyboard until the test types
+ * more.
+ */
 final class Keyboard extends InputStream {
 
     private static final int END = -1;
@@ -37,7 +40,8 @@ final class Keyboard extends InputStream {
                 return END;
             }
             return key;
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return END;
         }
@@ -70,4 +74,5 @@ final class Keyboard extends InputStream {
     public void close() {
         end();
     }
+
 }

@@ -17,11 +17,11 @@ class LeavingTest {
     private final TerminalScreen screen = new TerminalScreen();
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"exit\r", "/quit\r", "\u0004", "\u0003"})
+    @ValueSource(strings = { "exit\r", "/quit\r", "\u0004", "\u0003" })
     void theUserLeavesWithExitQuitCtrlDOrCtrlC(String keys) {
         try (RunningServer server = RunningServer.start();
-             LineClient bob = server.join("bob");
-             RunningClient alice = RunningClient.aliceInTerminal(server.port(), screen, bob)) {
+                LineClient bob = server.join("bob");
+                RunningClient alice = RunningClient.aliceInTerminal(server.port(), screen, bob)) {
             alice.keyboard.type(keys);
 
             assertThat(alice.awaitEnd()).isEqualTo(SessionEnd.LEFT);
@@ -34,8 +34,7 @@ class LeavingTest {
     void pipedInputIsSentLineByLineAndItsEndLeaves() {
         Screen out = new Screen();
         Screen err = new Screen();
-        try (RunningServer server = RunningServer.start();
-             LineClient bob = server.join("bob")) {
+        try (RunningServer server = RunningServer.start(); LineClient bob = server.join("bob")) {
             // Everything typed ahead and closed, as "printf 'alice\nhi\n' | client" does.
             try (RunningClient alice = RunningClient.inLineMode(server.port(), out, err)) {
                 alice.keyboard.typeLine("alice");
@@ -55,7 +54,7 @@ class LeavingTest {
     void aServerShutdownIsSeenAndEndsTheSessionWithStatusOne() {
         RunningServer server = RunningServer.start();
         try (LineClient bob = server.join("bob");
-             RunningClient alice = RunningClient.aliceInTerminal(server.port(), screen, bob)) {
+                RunningClient alice = RunningClient.aliceInTerminal(server.port(), screen, bob)) {
             alice.keyboard.type("half a thou");
             screen.awaitLastRow("alice> half a thou");
 
@@ -65,7 +64,8 @@ class LeavingTest {
             assertThat(SessionEnd.SERVER_GONE.exitCode()).isEqualTo(1);
             alice.close();
             assertThat(screen.shownRows()).endsWith("* Server is shutting down.", ChatSession.SERVER_GONE_MESSAGE);
-        } finally {
+        }
+        finally {
             server.close();
         }
     }
@@ -73,8 +73,8 @@ class LeavingTest {
     @Test
     void beingKickedIsExplainedAndEndsTheSession() {
         try (RunningServer server = RunningServer.start();
-             LineClient bob = server.join("bob");
-             RunningClient alice = RunningClient.aliceInTerminal(server.port(), screen, bob)) {
+                LineClient bob = server.join("bob");
+                RunningClient alice = RunningClient.aliceInTerminal(server.port(), screen, bob)) {
             server.bean(AdminCommands.class).kick(List.of("alice", "too", "loud"));
 
             assertThat(alice.awaitEnd()).isEqualTo(SessionEnd.SERVER_GONE);
@@ -82,4 +82,5 @@ class LeavingTest {
             screen.awaitRow(ChatSession.SERVER_GONE_MESSAGE);
         }
     }
+
 }

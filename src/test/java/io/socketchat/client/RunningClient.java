@@ -9,24 +9,28 @@ import java.util.concurrent.TimeoutException;
 import io.socketchat.support.LineClient;
 
 /**
- * A {@link ChatSession} running on its own thread against a real server, typed on through a
- * {@link Keyboard}: in a terminal (JLine on an emulated screen) or in line mode (like a pipe).
+ * A {@link ChatSession} running on its own thread against a real server, typed on through
+ * a {@link Keyboard}: in a terminal (JLine on an emulated screen) or in line mode (like a
+ * pipe).
  */
 final class RunningClient implements AutoCloseable {
 
     final Keyboard keyboard;
+
     private final ChatConsole console;
+
     private final CompletableFuture<SessionEnd> end = new CompletableFuture<>();
 
     private RunningClient(Keyboard keyboard, ChatConsole console, int port) {
         this.keyboard = keyboard;
         this.console = console;
-        ChatSession session = new ChatSession(
-                new ChatClientSettings("127.0.0.1", port, Duration.ofSeconds(5)), console);
+        ChatSession session = new ChatSession(new ChatClientSettings("127.0.0.1", port, Duration.ofSeconds(5)),
+                console);
         Thread thread = new Thread(() -> {
             try {
                 end.complete(session.run());
-            } catch (Throwable failure) {
+            }
+            catch (Throwable failure) {
                 end.completeExceptionally(failure);
             }
         }, "test-chat-client");
@@ -39,7 +43,10 @@ final class RunningClient implements AutoCloseable {
         return new RunningClient(keyboard, new TerminalConsole(screen.terminal(keyboard), true), port);
     }
 
-    /** Alice, joined from a terminal: her prompt is up and {@code other} has seen her join. */
+    /**
+     * Alice, joined from a terminal: her prompt is up and {@code other} has seen her
+     * join.
+     */
     static RunningClient aliceInTerminal(int port, TerminalScreen screen, LineClient other) {
         RunningClient alice = inTerminal(port, screen);
         screen.awaitLastRow("Welcome to Socket Chat! Enter your username:");
@@ -57,10 +64,12 @@ final class RunningClient implements AutoCloseable {
     SessionEnd awaitEnd() {
         try {
             return end.get(Screen.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
+        }
+        catch (ExecutionException | TimeoutException e) {
             throw new AssertionError("The session did not end", e);
         }
     }
@@ -71,4 +80,5 @@ final class RunningClient implements AutoCloseable {
         console.close();
         keyboard.end();
     }
+
 }

@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
-/** Collects what the client writes in line mode, and lets a test wait (bounded) for a line. */
+/**
+ * Collects what the client writes in line mode, and lets a test wait (bounded) for a
+ * line.
+ */
 final class Screen extends OutputStream {
 
     static final Duration PATIENCE = Duration.ofSeconds(10);
@@ -38,4 +41,5 @@ final class Screen extends OutputStream {
     void awaitLine(String expected) {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(lines()).contains(expected));
     }
+
 }

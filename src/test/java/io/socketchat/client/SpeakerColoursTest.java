@@ -25,22 +25,23 @@ class SpeakerColoursTest {
     @Test
     void privateLinesColourTheOtherUser() {
         assertThat(colours.style("[private] bob: psst").toAnsi())
-                .isEqualTo("[private] " + colours.name("bob").toAnsi() + ": psst");
+            .isEqualTo("[private] " + colours.name("bob").toAnsi() + ": psst");
         assertThat(colours.style("[private to carol] psst").toAnsi())
-                .isEqualTo("[private to " + colours.name("carol").toAnsi() + "] psst");
+            .isEqualTo("[private to " + colours.name("carol").toAnsi() + "] psst");
     }
 
     @Test
     void theServerSpeaksInBoldAndItsRefusalsInRed() {
         assertThat(colours.styleOf("Server")).isEqualTo(AttributedStyle.BOLD);
         assertThat(colours.style("! Unknown command /x. Type /help.").styleAt(0))
-                .isEqualTo(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED));
+            .isEqualTo(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED));
     }
 
     @Test
     void noticesAndTheWelcomeAreLeftPlain() {
         assertThat(colours.style("* alice joined the chat").toAnsi()).isEqualTo("* alice joined the chat");
         assertThat(colours.style("Hello alice! 1 user online: alice. Type /help for commands, exit to leave.").toAnsi())
-                .doesNotContain("\u001B");
+            .doesNotContain("\u001B");
     }
+
 }

@@ -13,11 +13,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TerminalConsoleTest {
 
     private static final String UP = "\u001B[A";
+
     private static final String LEFT = "\u001B[D";
+
     private static final String DOWN = "\u001B[B";
 
     private final Keyboard keyboard = new Keyboard();
+
     private final TerminalScreen screen = new TerminalScreen();
+
     private final TerminalConsole console = new TerminalConsole(screen.terminal(keyboard), true);
 
     @AfterEach
@@ -67,7 +71,10 @@ class TerminalConsoleTest {
         assertThat(screen.shownRows()).containsExactly("alice> first", "alice> hello there bob", "alice> first!");
     }
 
-    /** The keys the README lists, each on "hello big world" with the cursor at the end, then Enter. */
+    /**
+     * The keys the README lists, each on "hello big world" with the cursor at the end,
+     * then Enter.
+     */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             Home, then text           | \\u001B[H>\\u0020           | > hello big world
@@ -109,7 +116,7 @@ class TerminalConsoleTest {
 
     @Test
     void ctrlRSearchesWhatWasSent() throws Exception {
-        for (String sent : new String[] {"first words", "second thoughts"}) {
+        for (String sent : new String[] { "first words", "second thoughts" }) {
             CompletableFuture<String> line = reading(Prompt.message("alice"));
             keyboard.type(sent + "\r");
             assertThat(result(line)).isEqualTo(sent);
@@ -161,7 +168,8 @@ class TerminalConsoleTest {
             if (text.startsWith("\\u", i)) {
                 out.append((char) Integer.parseInt(text.substring(i + 2, i + 6), 16));
                 i += 5;
-            } else {
+            }
+            else {
                 out.append(text.charAt(i));
             }
         }
@@ -200,4 +208,5 @@ class TerminalConsoleTest {
 
         assertThat(screen.shownRows()).last().isEqualTo(ChatSession.SERVER_GONE_MESSAGE);
     }
+
 }

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A ban typed on any node acts on the whole room: alice on node a at 127.0.0.1, bob on node b at 127.0.0.2. */
+/**
+ * A ban typed on any node acts on the whole room: alice on node a at 127.0.0.1, bob on
+ * node b at 127.0.0.2.
+ */
 class ClusterBansTest {
 
     private static final String BANNED = "! You are banned from this chat.";
@@ -36,14 +39,15 @@ class ClusterBansTest {
         RunningServer b = nodes.start("b", "--chat.history-size=0");
         LineClient bob = b.joinFrom("127.0.0.2", "bob");
         bob.send("/nick robert").expect("* bob is now known as robert");
-        // node a starts afterwards: it learns of robert, and his address, from the room's snapshot
+        // node a starts afterwards: it learns of robert, and his address, from the room's
+        // snapshot
         RunningServer a = nodes.start("a", "--chat.history-size=0");
         LineClient alice = a.join("alice");
         bob.expect("* alice joined the chat");
         LineClient waitingOnA = a.connectFrom("127.0.0.2").expectStartingWith("Welcome");
 
         assertThat(a.bean(AdminCommands.class).ban(List.of("robert", "10", "flooding")))
-                .isEqualTo("Kicked robert and banned 127.0.0.2 for 10 minutes. Closed 1 other connection from it.");
+            .isEqualTo("Kicked robert and banned 127.0.0.2 for 10 minutes. Closed 1 other connection from it.");
         bob.expect("! You were kicked: flooding");
         bob.expectClosed();
         alice.expect("* robert was kicked (flooding)");
@@ -84,12 +88,13 @@ class ClusterBansTest {
         choosing.expectClosed();
         // a join racing the ban on any node is refused by Redis itself
         assertThat(b.bean(RoomLedger.class).join(new Member("racing-1", new Username("dave"), "127.0.0.3"), 10))
-                .isEqualTo(ChatRoom.Join.BANNED);
+            .isEqualTo(ChatRoom.Join.BANNED);
         assertThat(b.bean(RoomLedger.class).join(new Member("racing-2", new Username("erin"), "127.0.0.4"), 10))
-                .isEqualTo(ChatRoom.Join.JOINED);
+            .isEqualTo(ChatRoom.Join.JOINED);
         assertThat(b.bean(AdminCommands.class).bans()).isEqualTo("1 ban:\n  127.0.0.3  until unbanned");
         assertThat(b.bean(Bouncer.class).unban("127.0.0.3")).isTrue();
         assertThat(a.bean(Bouncer.class).unban("127.0.0.3")).isFalse();
         a.joinFrom("127.0.0.3", "carol");
     }
+
 }

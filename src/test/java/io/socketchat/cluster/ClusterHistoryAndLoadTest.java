@@ -20,10 +20,14 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** History kept across the restart of every node; many users on two nodes lose nothing and keep order. */
+/**
+ * History kept across the restart of every node; many users on two nodes lose nothing and
+ * keep order.
+ */
 class ClusterHistoryAndLoadTest {
 
     private static final int USERS = 200;
+
     private static final int LINES = 20;
 
     @RegisterExtension
@@ -49,17 +53,23 @@ class ClusterHistoryAndLoadTest {
         redis.start();
 
         RunningServer again = nodes.start("a", "--chat.history-size=3");
-        again.connect().expectStartingWith("Welcome").send("carol")
-                .expect("Hello carol! 1 user online: carol. Type /help for commands, exit to leave.")
-                .expect("-- last 3 messages --")
-                .expect("alice: two").expect("alice: three").expect("alice: four")
-                .expect("-- end of history --");
+        again.connect()
+            .expectStartingWith("Welcome")
+            .send("carol")
+            .expect("Hello carol! 1 user online: carol. Type /help for commands, exit to leave.")
+            .expect("-- last 3 messages --")
+            .expect("alice: two")
+            .expect("alice: three")
+            .expect("alice: four")
+            .expect("-- end of history --");
     }
 
     @Test
     void twoHundredUsersOnTwoNodesGetEveryLineOnceInEachSendersOrder() throws Exception {
-        RunningServer a = nodes.start("a", "--chat.max-clients=" + USERS, "--chat.history-size=0", "--chat.max-pending=" + USERS);
-        RunningServer b = nodes.start("b", "--chat.max-clients=" + USERS, "--chat.history-size=0", "--chat.max-pending=" + USERS);
+        RunningServer a = nodes.start("a", "--chat.max-clients=" + USERS, "--chat.history-size=0",
+                "--chat.max-pending=" + USERS);
+        RunningServer b = nodes.start("b", "--chat.max-clients=" + USERS, "--chat.history-size=0",
+                "--chat.max-pending=" + USERS);
         List<LineClient> users = new ArrayList<>();
         for (int i = 0; i < USERS; i++) {
             RunningServer node = i % 2 == 0 ? a : b;
@@ -110,4 +120,5 @@ class ClusterHistoryAndLoadTest {
         assertThat(next).hasSize(USERS - 1).allSatisfy((sender, count) -> assertThat(count).isEqualTo(LINES));
         return null;
     }
+
 }

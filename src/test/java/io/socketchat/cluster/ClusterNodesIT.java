@@ -11,7 +11,10 @@ import io.socketchat.support.ServerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The packaged jar, twice, on one Redis: one room across two JVMs, and a node killed with SIGKILL. */
+/**
+ * The packaged jar, twice, on one Redis: one room across two JVMs, and a node killed with
+ * SIGKILL.
+ */
 class ClusterNodesIT {
 
     private static final Duration LEASE = Duration.ofSeconds(3);
@@ -21,8 +24,10 @@ class ClusterNodesIT {
 
     @Test
     void twoProcessesShareOneRoomAndTheUsersOfAKilledOneLeaveWithinTheLease() {
-        try (ServerProcess a = ServerProcess.start(node("a")); ServerProcess b = ServerProcess.start(node("b"));
-                LineClient alice = LineClient.connect(a.tcpPort()); LineClient bob = LineClient.connect(b.tcpPort())) {
+        try (ServerProcess a = ServerProcess.start(node("a"));
+                ServerProcess b = ServerProcess.start(node("b"));
+                LineClient alice = LineClient.connect(a.tcpPort());
+                LineClient bob = LineClient.connect(b.tcpPort())) {
             alice.expectStartingWith("Welcome").send("alice").expectStartingWith("Hello alice! 1 user online: alice.");
             bob.expectStartingWith("Welcome").send("bob").expectStartingWith("Hello bob! 2 users online: alice, bob.");
             alice.expect("* bob joined the chat");
@@ -38,15 +43,17 @@ class ClusterNodesIT {
             assertThat(gone).isLessThanOrEqualTo(LEASE.plusSeconds(5));
 
             try (LineClient again = LineClient.connect(a.tcpPort())) {
-                again.expectStartingWith("Welcome").send("bob")
-                        .expectStartingWith("Hello bob! 2 users online: alice, bob.");
+                again.expectStartingWith("Welcome")
+                    .send("bob")
+                    .expectStartingWith("Hello bob! 2 users online: alice, bob.");
             }
         }
     }
 
     private static String[] node(String name) {
         return new String[] { "--chat.cluster.enabled=true", "--chat.cluster.node-name=" + name,
-            "--chat.cluster.lease=" + LEASE.toSeconds() + "s", "--spring.data.redis.port=" + redis.port(),
-            "--chat.history-size=0" };
+                "--chat.cluster.lease=" + LEASE.toSeconds() + "s", "--spring.data.redis.port=" + redis.port(),
+                "--chat.history-size=0" };
     }
+
 }

@@ -13,7 +13,10 @@ import io.socketchat.room.RoomEvent;
 
 import org.junit.jupiter.api.Test;
 
-/** Room events to stream fields and back, and the room's state as the snapshot script returns it. */
+/**
+ * Room events to stream fields and back, and the room's state as the snapshot script
+ * returns it.
+ */
 class EventCodecTest {
 
     private static final Member ALICE = new Member("node-a/1", new Username("alice"));
@@ -31,19 +34,19 @@ class EventCodecTest {
     @Test
     void joinsLeavesAndRenamesAsTheScriptsWriteThem() {
         assertThat(EventCodec.event(Map.of("t", "J", "m", "node-a/1", "n", "alice")))
-                .isEqualTo(new RoomEvent.Joined(ALICE));
+            .isEqualTo(new RoomEvent.Joined(ALICE));
         // the address a ban on any node finds the member by
         assertThat(EventCodec.event(Map.of("t", "J", "m", "node-a/1", "n", "alice", "a", "127.0.0.2")))
-                .isEqualTo(new RoomEvent.Joined(new Member("node-a/1", new Username("alice"), "127.0.0.2")));
+            .isEqualTo(new RoomEvent.Joined(new Member("node-a/1", new Username("alice"), "127.0.0.2")));
         // a ban or unban is for the ledger, not the room
         assertThat(EventCodec.event(Map.of("t", "B", "a", "127.0.0.2"))).isNull();
         // a member whose lease ran out leaves with the ordinary notice
         assertThat(EventCodec.event(Map.of("t", "L", "m", "node-a/1", "n", "alice", "x", "")))
-                .isEqualTo(new RoomEvent.Left(ALICE, "* alice left the chat"));
+            .isEqualTo(new RoomEvent.Left(ALICE, "* alice left the chat"));
         assertThat(EventCodec.event(Map.of("t", "L", "m", "node-a/1", "n", "alice", "x", "* alice was kicked")))
-                .isEqualTo(new RoomEvent.Left(ALICE, "* alice was kicked"));
+            .isEqualTo(new RoomEvent.Left(ALICE, "* alice was kicked"));
         assertThat(EventCodec.event(Map.of("t", "R", "m", "node-a/1", "n", "alice", "to", "Alicia")))
-                .isEqualTo(new RoomEvent.Renamed(ALICE, new Username("Alicia")));
+            .isEqualTo(new RoomEvent.Renamed(ALICE, new Username("Alicia")));
         assertThat(EventCodec.event(Map.of("t", "?", "x", "from a newer node"))).isNull();
     }
 
@@ -57,8 +60,8 @@ class EventCodecTest {
 
     @Test
     void theSnapshotGivesHistoryOldestFirstAndEveryMember() {
-        List<String> reply = List.of("1700000000000-3", "2", "newest", "older", "node-a/1", "alice\nalice",
-                "node-b/2", "bob\nBob");
+        List<String> reply = List.of("1700000000000-3", "2", "newest", "older", "node-a/1", "alice\nalice", "node-b/2",
+                "bob\nBob");
         RoomEvent.Restored restored = EventCodec.restored(reply);
         assertThat(restored.history()).containsExactly("older", "newest");
         assertThat(restored.roster()).containsExactly(ALICE, new Member("node-b/2", new Username("Bob")));
@@ -71,4 +74,5 @@ class EventCodecTest {
         }
         return fields;
     }
+
 }

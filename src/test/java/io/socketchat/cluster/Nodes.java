@@ -13,6 +13,7 @@ final class Nodes implements AutoCloseable {
     static final String LEASE = "3s";
 
     private final RedisServer redis;
+
     private final List<RunningServer> started = new ArrayList<>();
 
     Nodes(RedisServer redis) {
@@ -39,4 +40,5 @@ final class Nodes implements AutoCloseable {
             }
         });
     }
+
 }

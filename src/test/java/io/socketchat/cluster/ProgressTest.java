@@ -40,4 +40,5 @@ class ProgressTest {
         progress.batchDone();
         assertThat(waiter.get(10, TimeUnit.SECONDS)).isTrue();
     }
+
 }

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Joins on two nodes at the same moment, for one name or for the last place: exactly one wins. */
+/**
+ * Joins on two nodes at the same moment, for one name or for the last place: exactly one
+ * wins.
+ */
 class RacingJoinsTest {
 
     private static final int ROUNDS = 5;
@@ -33,9 +36,10 @@ class RacingJoinsTest {
         for (int round = 0; round < ROUNDS; round++) {
             String name = "sam" + round;
             List<String> answers = race(a, name, b, name);
-            assertThat(answers).as("round %d", round).containsExactlyInAnyOrder(
-                    "Hello " + name + "! 1 user online: " + name + ". Type /help for commands, exit to leave.",
-                    "! Username \"" + name + "\" is taken. Enter another username:");
+            assertThat(answers).as("round %d", round)
+                .containsExactlyInAnyOrder(
+                        "Hello " + name + "! 1 user online: " + name + ". Type /help for commands, exit to leave.",
+                        "! Username \"" + name + "\" is taken. Enter another username:");
             awaitEmpty(a, b);
         }
 
@@ -43,15 +47,18 @@ class RacingJoinsTest {
         b.join("bob");
         for (int round = 0; round < ROUNDS; round++) {
             List<String> answers = race(a, "x" + round, b, "y" + round);
-            assertThat(answers).as("round %d", round).hasSize(2)
-                    .containsOnlyOnce("! Server is full (3/3 users). Try again later.")
-                    .anyMatch(line -> line.matches("Hello [xy]\\d! 3 users online: .*"));
-            await().atMost(LineClient.TIMEOUT).until(() -> a.bean(ChatRoom.class).size() == 2
-                    && b.bean(ChatRoom.class).size() == 2);
+            assertThat(answers).as("round %d", round)
+                .hasSize(2)
+                .containsOnlyOnce("! Server is full (3/3 users). Try again later.")
+                .anyMatch(line -> line.matches("Hello [xy]\\d! 3 users online: .*"));
+            await().atMost(LineClient.TIMEOUT)
+                .until(() -> a.bean(ChatRoom.class).size() == 2 && b.bean(ChatRoom.class).size() == 2);
         }
     }
 
-    /** Both connect, then send their names at once; returns each one's answer. Both leave. */
+    /**
+     * Both connect, then send their names at once; returns each one's answer. Both leave.
+     */
     private List<String> race(RunningServer first, String firstName, RunningServer second, String secondName) {
         try (LineClient one = LineClient.connect(first.port()); LineClient two = LineClient.connect(second.port())) {
             one.expectStartingWith("Welcome");
@@ -63,7 +70,8 @@ class RacingJoinsTest {
     }
 
     private void awaitEmpty(RunningServer a, RunningServer b) {
-        await().atMost(LineClient.TIMEOUT).until(() -> a.bean(ChatRoom.class).size() == 0
-                && b.bean(ChatRoom.class).size() == 0);
+        await().atMost(LineClient.TIMEOUT)
+            .until(() -> a.bean(ChatRoom.class).size() == 0 && b.bean(ChatRoom.class).size() == 0);
     }
+
 }

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Redis stopped, restarted, paused: users get the exact refusal lines and stay connected, health
- * is DOWN, and once Redis is back the nodes go on by themselves with nothing lost or repeated.
+ * Redis stopped, restarted, paused: users get the exact refusal lines and stay connected,
+ * health is DOWN, and once Redis is back the nodes go on by themselves with nothing lost
+ * or repeated.
  */
 class RedisOutageTest {
 
@@ -34,6 +35,7 @@ class RedisOutageTest {
 
     @AutoClose
     private final Nodes nodes = new Nodes(redis);
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -56,7 +58,7 @@ class RedisOutageTest {
         late.expect("! Chat unavailable. Try again later.");
         late.expectClosed();
         assertThat(b.bean(MeterRegistry.class).counter("chat.connections.rejected", "reason", "unavailable").count())
-                .isEqualTo(1);
+            .isEqualTo(1);
 
         redis.start();
         awaitReadiness(a, 200);
@@ -67,10 +69,15 @@ class RedisOutageTest {
         bob.expect("alice: after");
         bob.send("back");
         alice.expect("bob: back");
-        b.connect().expectStartingWith("Welcome").send("carol")
-                .expect("Hello carol! 3 users online: alice, bob, carol. Type /help for commands, exit to leave.")
-                .expect("-- last 3 messages --").expect("alice: before").expect("alice: after").expect("bob: back")
-                .expect("-- end of history --");
+        b.connect()
+            .expectStartingWith("Welcome")
+            .send("carol")
+            .expect("Hello carol! 3 users online: alice, bob, carol. Type /help for commands, exit to leave.")
+            .expect("-- last 3 messages --")
+            .expect("alice: before")
+            .expect("alice: after")
+            .expect("bob: back")
+            .expect("-- end of history --");
     }
 
     @Test
@@ -132,7 +139,8 @@ class RedisOutageTest {
         LineClient bob = b.join("bob");
         alice.expect("* bob joined the chat");
 
-        // what a node does for a member whose lease ran out (its node was cut off from Redis too long)
+        // what a node does for a member whose lease ran out (its node was cut off from
+        // Redis too long)
         String id = redis.command("HGET", "socketchat:{room}:names", "alice");
         b.bean(RoomLedger.class).leave(new Member(id, new Username("alice")), "* alice left the chat");
         alice.expect("! Chat unavailable. Try again later.");
@@ -152,8 +160,9 @@ class RedisOutageTest {
     }
 
     private void awaitReadiness(RunningServer node, int status) {
-        await().atMost(RECOVERY).pollInterval(Duration.ofMillis(100))
-                .until(() -> get(node, "/actuator/health/readiness").statusCode() == status);
+        await().atMost(RECOVERY)
+            .pollInterval(Duration.ofMillis(100))
+            .until(() -> get(node, "/actuator/health/readiness").statusCode() == status);
     }
 
     private HttpResponse<String> get(RunningServer node, String path) {
@@ -165,4 +174,5 @@ class RedisOutageTest {
             throw new IllegalStateException(ex);
         }
     }
+
 }

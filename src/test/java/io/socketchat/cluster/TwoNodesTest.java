@@ -31,10 +31,14 @@ class TwoNodesTest {
     void usersOnTwoNodesChatAsInOneRoom() {
         RunningServer a = nodes.start("a");
         RunningServer b = nodes.start("b");
-        LineClient alice = a.connect().expectStartingWith("Welcome").send("alice")
-                .expect("Hello alice! 1 user online: alice. Type /help for commands, exit to leave.");
-        LineClient bob = b.connect().expectStartingWith("Welcome").send("bob")
-                .expect("Hello bob! 2 users online: alice, bob. Type /help for commands, exit to leave.");
+        LineClient alice = a.connect()
+            .expectStartingWith("Welcome")
+            .send("alice")
+            .expect("Hello alice! 1 user online: alice. Type /help for commands, exit to leave.");
+        LineClient bob = b.connect()
+            .expectStartingWith("Welcome")
+            .send("bob")
+            .expect("Hello bob! 2 users online: alice, bob. Type /help for commands, exit to leave.");
         alice.expect("* bob joined the chat");
 
         alice.send("hi bob");
@@ -47,16 +51,20 @@ class TwoNodesTest {
         alice.send("/msg BOB psst").expect("[private to bob] psst");
         bob.expect("[private] alice: psst");
         bob.send("/who").expect("* 2 users online: alice, bob");
-        b.connect().expectStartingWith("Welcome").send("Alice")
-                .expect("! Username \"Alice\" is taken. Enter another username:");
+        b.connect()
+            .expectStartingWith("Welcome")
+            .send("Alice")
+            .expect("! Username \"Alice\" is taken. Enter another username:");
 
-        LineClient carol = a.connect().expectStartingWith("Welcome").send("carol")
-                .expect("Hello carol! 3 users online: alice, bob, carol. Type /help for commands, exit to leave.")
-                .expect("-- last 3 messages --")
-                .expect("alice: hi bob")
-                .expect("* bob waves")
-                .expect("Server: from node a")
-                .expect("-- end of history --");
+        LineClient carol = a.connect()
+            .expectStartingWith("Welcome")
+            .send("carol")
+            .expect("Hello carol! 3 users online: alice, bob, carol. Type /help for commands, exit to leave.")
+            .expect("-- last 3 messages --")
+            .expect("alice: hi bob")
+            .expect("* bob waves")
+            .expect("Server: from node a")
+            .expect("-- end of history --");
         alice.expect("* carol joined the chat");
         bob.expect("* carol joined the chat");
 
@@ -75,7 +83,8 @@ class TwoNodesTest {
         carol.expectClosed();
         alice.expect("* carol left the chat");
         // node b applies the leave a moment after node a
-        await().atMost(LineClient.TIMEOUT).untilAsserted(() -> assertThat(b.bean(ChatRoom.class).who()).containsExactly("alice"));
+        await().atMost(LineClient.TIMEOUT)
+            .untilAsserted(() -> assertThat(b.bean(ChatRoom.class).who()).containsExactly("alice"));
         assertThat(b.bean(ChatRoom.class).kick("robert", "")).isFalse();
     }
 
@@ -95,10 +104,11 @@ class TwoNodesTest {
             alice.expect("* bob left the chat");
         }
         assertThat(a.bean(AdminCommands.class).who()).isEqualTo("1 online: alice");
-        HttpResponse<String> metrics = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + a.httpPort() + "/actuator/prometheus")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> metrics = HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + a.httpPort() + "/actuator/prometheus"))
+                .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("chat_users 1.0", "chat_messages_received_total");
     }
+
 }

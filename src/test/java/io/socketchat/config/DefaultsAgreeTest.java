@@ -28,20 +28,27 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.FileSystemResource;
 
 /**
- * Each default is written three times: {@code @DefaultValue} in {@link ChatProperties} (what the
- * server uses), the commented {@code application.yml} an operator edits, and the README's
- * configuration table. This reads all three, for every key (nested ones too), and fails on any
- * key missing from one of them or any value that differs once converted as Boot converts it
- * ({@code 60s} and {@code 1m} agree; "none" in the README and an empty value mean no default).
+ * Each default is written three times: {@code @DefaultValue} in {@link ChatProperties}
+ * (what the server uses), the commented {@code application.yml} an operator edits, and
+ * the README's configuration table. This reads all three, for every key (nested ones
+ * too), and fails on any key missing from one of them or any value that differs once
+ * converted as Boot converts it ({@code 60s} and {@code 1m} agree; "none" in the README
+ * and an empty value mean no default).
  */
 class DefaultsAgreeTest {
 
     private static final Path YAML = Path.of("application.yml");
+
     private static final Path README = Path.of("README.md");
+
     private static final Pattern TABLE_ROW = Pattern.compile("^\\|\\s*`([a-z0-9.-]+)`\\s*\\|\\s*([^|]*?)\\s*\\|.*$");
+
     private static final ConversionService CONVERSION = ApplicationConversionService.getSharedInstance();
 
-    /** A default as declared, with the type it binds to (null: not a {@code chat.*} component). */
+    /**
+     * A default as declared, with the type it binds to (null: not a {@code chat.*}
+     * component).
+     */
     private record Declared(String text, TypeDescriptor type) {
     }
 
@@ -62,7 +69,8 @@ class DefaultsAgreeTest {
             if (chatKey && !code.containsKey(key)) {
                 problems.add(key + ": not a component of ChatProperties");
             }
-            // a chat.* key must be in all three; another one (server.port, spring.*) has no
+            // a chat.* key must be in all three; another one (server.port, spring.*) has
+            // no
             // ChatProperties component and may be left out of one place, but not differ
             if (chatKey && !yaml.containsKey(key)) {
                 problems.add(key + ": missing from application.yml");
@@ -100,8 +108,8 @@ class DefaultsAgreeTest {
     }
 
     /**
-     * The canonical constructor's parameters (where {@code @DefaultValue} sits) with their
-     * {@code @DefaultValue}; nested records are walked with their prefix.
+     * The canonical constructor's parameters (where {@code @DefaultValue} sits) with
+     * their {@code @DefaultValue}; nested records are walked with their prefix.
      */
     private static void declaredDefaults(Class<?> record, String prefix, Map<String, Declared> into) {
         RecordComponent[] components = record.getRecordComponents();
@@ -109,7 +117,8 @@ class DefaultsAgreeTest {
         Constructor<?> canonical;
         try {
             canonical = record.getDeclaredConstructor(types);
-        } catch (NoSuchMethodException e) {
+        }
+        catch (NoSuchMethodException e) {
             throw new IllegalStateException(e);
         }
         for (int i = 0; i < components.length; i++) {
@@ -120,14 +129,16 @@ class DefaultsAgreeTest {
             }
             MethodParameter parameter = MethodParameter.forExecutable(canonical, i);
             DefaultValue annotation = parameter.getParameterAnnotation(DefaultValue.class);
-            String text = annotation == null || annotation.value().length == 0 ? null : String.join(",", annotation.value());
+            String text = annotation == null || annotation.value().length == 0 ? null
+                    : String.join(",", annotation.value());
             into.put(key, new Declared(text, new TypeDescriptor(parameter)));
         }
     }
 
     private static Map<String, String> yamlDefaults() throws IOException {
         Map<String, String> values = new TreeMap<>();
-        for (PropertySource<?> source : new YamlPropertySourceLoader().load("application.yml", new FileSystemResource(YAML))) {
+        for (PropertySource<?> source : new YamlPropertySourceLoader().load("application.yml",
+                new FileSystemResource(YAML))) {
             EnumerablePropertySource<?> enumerable = (EnumerablePropertySource<?>) source;
             for (String name : enumerable.getPropertyNames()) {
                 Object value = enumerable.getProperty(name);
@@ -140,7 +151,10 @@ class DefaultsAgreeTest {
         return values;
     }
 
-    /** The rows of the table under "## Configuration": key in backquotes, then its default. */
+    /**
+     * The rows of the table under "## Configuration": key in backquotes, then its
+     * default.
+     */
     private static Map<String, String> readmeDefaults() throws IOException {
         Map<String, String> values = new TreeMap<>();
         boolean inSection = false;
@@ -173,4 +187,5 @@ class DefaultsAgreeTest {
     private static String kebab(String camel) {
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
+
 }

@@ -38,20 +38,20 @@ class TlsSettingsTest {
 
     @Test
     void thePlainPortOffWithoutTlsIsRefusedWithTheReason() {
-        assertThatThrownBy(() -> bind(Map.of("chat.port", "-1")))
-                .isInstanceOf(BindException.class)
-                .satisfies(failure -> assertThat(NestedExceptionUtils.getMostSpecificCause(failure).getMessage())
-                        .isEqualTo("chat.port=-1 turns the plain port off; set chat.tls.port to serve TLS instead"));
+        assertThatThrownBy(() -> bind(Map.of("chat.port", "-1"))).isInstanceOf(BindException.class)
+            .satisfies(failure -> assertThat(NestedExceptionUtils.getMostSpecificCause(failure).getMessage())
+                .isEqualTo("chat.port=-1 turns the plain port off; set chat.tls.port to serve TLS instead"));
     }
 
     @Test
     void anImpossibleTlsPortIsRefused() {
         assertThatThrownBy(() -> bind(Map.of("chat.tls.port", "70000")))
-                .satisfies(failure -> assertThat(NestedExceptionUtils.getMostSpecificCause(failure).getMessage())
-                        .isEqualTo("chat.tls.port must be between 0 and 65535, was 70000"));
+            .satisfies(failure -> assertThat(NestedExceptionUtils.getMostSpecificCause(failure).getMessage())
+                .isEqualTo("chat.tls.port must be between 0 and 65535, was 70000"));
     }
 
     private static ChatProperties bind(Map<String, String> values) {
         return new Binder(new MapConfigurationPropertySource(values)).bindOrCreate("chat", ChatProperties.class);
     }
+
 }

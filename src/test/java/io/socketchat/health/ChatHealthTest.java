@@ -17,6 +17,7 @@ import org.springframework.integration.ip.tcp.connection.AbstractServerConnectio
 class ChatHealthTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
+
     @AutoClose
     private RunningServer server;
 
@@ -28,7 +29,7 @@ class ChatHealthTest {
         HttpResponse<String> health = get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"")
-                .contains("\"chat\":{\"details\":{\"port\":" + server.port() + ",\"usersOnline\":1,\"maxClients\":7}");
+            .contains("\"chat\":{\"details\":{\"port\":" + server.port() + ",\"usersOnline\":1,\"maxClients\":7}");
         assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
         assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
     }
@@ -48,4 +49,5 @@ class ChatHealthTest {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
+
 }

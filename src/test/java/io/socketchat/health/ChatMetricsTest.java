@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 class ChatMetricsTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
+
     @AutoClose
     private RunningServer server;
 
@@ -45,10 +46,11 @@ class ChatMetricsTest {
     }
 
     private String metric(String nameAndQuery) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + server.httpPort() + "/actuator/metrics/" + nameAndQuery)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(HttpRequest
+            .newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + "/actuator/metrics/" + nameAndQuery))
+            .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(nameAndQuery).isEqualTo(200);
         return response.body();
     }
+
 }

@@ -15,9 +15,11 @@ class ChatCommandPropertiesTest {
     Arbitrary<String> lines() {
         Arbitrary<String> words = Arbitraries.of("/msg", "/me", "/nick", "/who", "/help", "/quit", "exit", "/", "//",
                 "bob", "hi", "x", "/foo", " ", "  ", "\t", "é");
-        return words.list().ofMaxSize(6).map(parts -> String.join("", parts))
-                .injectDuplicates(0.1)
-                .edgeCases(config -> config.add(""));
+        return words.list()
+            .ofMaxSize(6)
+            .map(parts -> String.join("", parts))
+            .injectDuplicates(0.1)
+            .edgeCases(config -> config.add(""));
     }
 
     @Property
@@ -62,4 +64,5 @@ class ChatCommandPropertiesTest {
     void trailingWhitespaceNeverChangesTheCommand(@ForAll("lines") String line) {
         assertThat(ChatCommand.parse(line + " \t ")).isEqualTo(ChatCommand.parse(line));
     }
+
 }

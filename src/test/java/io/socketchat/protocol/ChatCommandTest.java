@@ -40,13 +40,13 @@ class ChatCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "\t", "   \t  "})
+    @ValueSource(strings = { "", " ", "\t", "   \t  " })
     void emptyOrWhitespaceOnlyLineIsIgnored(String line) {
         assertThat(parse(line)).isEqualTo(new Ignored());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"exit", "exit ", "/quit", "/quit ", "/QUIT"})
+    @ValueSource(strings = { "exit", "exit ", "/quit", "/quit ", "/QUIT" })
     void exitAndQuitLeave(String line) {
         assertThat(parse(line)).isEqualTo(new Leave());
     }
@@ -86,7 +86,7 @@ class ChatCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/msg", "/msg ", "/msg bob", "/msg bob   "})
+    @ValueSource(strings = { "/msg", "/msg ", "/msg bob", "/msg bob   " })
     void msgWithoutRecipientOrTextIsMisused(String line) {
         assertThat(parse(line)).isEqualTo(new Misused("/msg <user> <text>"));
     }
@@ -98,7 +98,7 @@ class ChatCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/me", "/me ", "/me \t "})
+    @ValueSource(strings = { "/me", "/me ", "/me \t " })
     void meWithoutActionIsMisused(String line) {
         assertThat(parse(line)).isEqualTo(new Misused("/me <action>"));
     }
@@ -110,7 +110,7 @@ class ChatCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/nick", "/nick ", "/nick two words"})
+    @ValueSource(strings = { "/nick", "/nick ", "/nick two words" })
     void nickWithoutExactlyOneNameIsMisused(String line) {
         assertThat(parse(line)).isEqualTo(new Misused("/nick <new name>"));
     }
@@ -143,4 +143,5 @@ class ChatCommandTest {
     void slashNotAtTheStartIsAMessage() {
         assertThat(parse("and/or /who")).isEqualTo(new Say("and/or /who"));
     }
+
 }

@@ -91,20 +91,22 @@ class LineDecoderTest {
     @Test
     void overlongEncodingIsNotDecodedToItsCharacter() {
         // C0 AF is an overlong '/', C0 80 an overlong NUL
-        assertThat(decode((byte) 0xC0, (byte) 0xAF, (byte) 0xC0, (byte) 0x80))
-                .doesNotContain("/").doesNotContain("\u0000").contains("\uFFFD");
+        assertThat(decode((byte) 0xC0, (byte) 0xAF, (byte) 0xC0, (byte) 0x80)).doesNotContain("/")
+            .doesNotContain("\u0000")
+            .contains("\uFFFD");
     }
 
     @Test
     void overlongEscapeDoesNotSmuggleAnEscape() {
         // C0 9B would be an overlong ESC
-        assertThat(decode((byte) 0xC0, (byte) 0x9B, (byte) '[', (byte) '2', (byte) 'J'))
-                .doesNotContain("\u001B").endsWith("[2J");
+        assertThat(decode((byte) 0xC0, (byte) 0x9B, (byte) '[', (byte) '2', (byte) 'J')).doesNotContain("\u001B")
+            .endsWith("[2J");
     }
 
     @Test
     void encodedSurrogateIsInvalid() {
-        assertThat(decode((byte) 0xED, (byte) 0xA0, (byte) 0x80)).doesNotContainPattern("[\uD800-\uDFFF]").contains("\uFFFD");
+        assertThat(decode((byte) 0xED, (byte) 0xA0, (byte) 0x80)).doesNotContainPattern("[\uD800-\uDFFF]")
+            .contains("\uFFFD");
     }
 
     @Test
@@ -122,4 +124,5 @@ class LineDecoderTest {
     void tabIsKept() {
         assertThat(decode("a\tb\r")).isEqualTo("a\tb");
     }
+
 }

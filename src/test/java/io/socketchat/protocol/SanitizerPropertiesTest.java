@@ -13,12 +13,18 @@ import net.jqwik.api.Tuple;
 
 class SanitizerPropertiesTest {
 
-    /** The protocol's control characters, spelled out independently of the code under test. */
+    /**
+     * The protocol's control characters, spelled out independently of the code under
+     * test.
+     */
     private static boolean isC0ExceptTabDelOrC1(int cp) {
         return (cp <= 0x1F && cp != '\t') || (cp >= 0x7F && cp <= 0x9F);
     }
 
-    /** The protocol's invisible and direction-changing characters, as PROTOCOL.md lists them. */
+    /**
+     * The protocol's invisible and direction-changing characters, as PROTOCOL.md lists
+     * them.
+     */
     private static boolean isInvisibleOrBidi(int cp) {
         return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2069)
                 || cp == 0xFEFF;
@@ -30,8 +36,7 @@ class SanitizerPropertiesTest {
 
     @Provide
     Arbitrary<String> textWithControls() {
-        Arbitrary<Character> c = Arbitraries.frequencyOf(
-                Tuple.of(4, Arbitraries.chars().range(' ', '~')),
+        Arbitrary<Character> c = Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.chars().range(' ', '~')),
                 Tuple.of(2, Arbitraries.chars().range('\u0000', '\u001F')),
                 Tuple.of(2, Arbitraries.chars().range('\u007F', '\u009F')),
                 Tuple.of(2, Arbitraries.chars().range('\u2000', '\u206F')),
@@ -81,7 +86,8 @@ class SanitizerPropertiesTest {
     void decodedLineHasNoControlInvisibleOrBidiCharacterAndNoMoreCodePointsThanBytes(@ForAll("anyBytes") byte[] bytes) {
         String text = LineDecoder.decode(bytes, bytes.length);
         assertThat(text.codePoints().filter(SanitizerPropertiesTest::removed)).isEmpty();
-        assertThat(text.codePointCount(0, text.length())).isLessThanOrEqualTo(LineDecoder.contentLength(bytes, bytes.length));
+        assertThat(text.codePointCount(0, text.length()))
+            .isLessThanOrEqualTo(LineDecoder.contentLength(bytes, bytes.length));
     }
 
     @Property
@@ -90,4 +96,5 @@ class SanitizerPropertiesTest {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         assertThat(LineDecoder.decode(bytes, bytes.length)).isEqualTo(text);
     }
+
 }

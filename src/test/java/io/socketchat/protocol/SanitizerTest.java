@@ -9,19 +9,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SanitizerTest {
 
     @ParameterizedTest
-    @ValueSource(ints = {0x00, 0x01, 0x07, 0x08, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B, 0x1F})
+    @ValueSource(ints = { 0x00, 0x01, 0x07, 0x08, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B, 0x1F })
     void c0ControlsOtherThanTabAreControls(int codePoint) {
         assertThat(Sanitizer.isControl(codePoint)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0x7F, 0x80, 0x85, 0x9B, 0x9F})
+    @ValueSource(ints = { 0x7F, 0x80, 0x85, 0x9B, 0x9F })
     void delAndC1AreControls(int codePoint) {
         assertThat(Sanitizer.isControl(codePoint)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {'\t', ' ', 'a', '~', 0xA0, 0xFFFD, 0x1F600})
+    @ValueSource(ints = { '\t', ' ', 'a', '~', 0xA0, 0xFFFD, 0x1F600 })
     void tabPrintableAndNonControlCharactersAreNotControls(int codePoint) {
         assertThat(Sanitizer.isControl(codePoint)).isFalse();
     }
@@ -68,15 +68,15 @@ class SanitizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2060,
-            0x2064, 0x2066, 0x2069, 0xFEFF})
+    @ValueSource(ints = { 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2060,
+            0x2064, 0x2066, 0x2069, 0xFEFF })
     void invisibleAndDirectionChangingCharactersAreRemoved(int codePoint) {
         assertThat(Sanitizer.isInvisible(codePoint)).isTrue();
         assertThat(Sanitizer.strip("a" + Character.toString(codePoint) + "b")).isEqualTo("ab");
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0x200A, 0x2010, 0x2029, 0x202F, 0x205F, 0x206A, 0xFEFE, 0xFF00})
+    @ValueSource(ints = { 0x200A, 0x2010, 0x2029, 0x202F, 0x205F, 0x206A, 0xFEFE, 0xFF00 })
     void theirNeighboursStay(int codePoint) {
         assertThat(Sanitizer.isInvisible(codePoint)).isFalse();
     }
@@ -85,4 +85,5 @@ class SanitizerTest {
     void aRightToLeftOverrideCannotTurnAMessageAround() {
         assertThat(Sanitizer.strip("click \u202Egnp.exe\u202C now")).isEqualTo("click gnp.exe now");
     }
+
 }

@@ -18,14 +18,14 @@ class UsernamePropertiesTest {
 
     @Provide
     Arbitrary<String> candidates() {
-        Arbitrary<Integer> codePoint = Arbitraries.frequencyOf(
-                Tuple.of(5, Arbitraries.integers().between('a', 'z')),
-                Tuple.of(3, Arbitraries.integers().between('A', 'Z')),
-                Tuple.of(2, Arbitraries.of((int) '_', (int) '-', (int) '.', (int) '0', (int) '9')),
-                Tuple.of(3, Arbitraries.integers().between(0xA0, 0x2FFF)),
-                Tuple.of(1, Arbitraries.integers().between(0x3000, 0x10FFFF)),
-                Tuple.of(1, Arbitraries.integers().between(0, 0x40)))
-                .filter(cp -> cp < 0xD800 || cp > 0xDFFF);
+        Arbitrary<Integer> codePoint = Arbitraries
+            .frequencyOf(Tuple.of(5, Arbitraries.integers().between('a', 'z')),
+                    Tuple.of(3, Arbitraries.integers().between('A', 'Z')),
+                    Tuple.of(2, Arbitraries.of((int) '_', (int) '-', (int) '.', (int) '0', (int) '9')),
+                    Tuple.of(3, Arbitraries.integers().between(0xA0, 0x2FFF)),
+                    Tuple.of(1, Arbitraries.integers().between(0x3000, 0x10FFFF)),
+                    Tuple.of(1, Arbitraries.integers().between(0, 0x40)))
+            .filter(cp -> cp < 0xD800 || cp > 0xDFFF);
         return codePoint.list().ofMaxSize(24).map(cps -> {
             StringBuilder name = new StringBuilder();
             cps.forEach(name::appendCodePoint);
@@ -35,8 +35,10 @@ class UsernamePropertiesTest {
 
     @Provide
     Arbitrary<String> asciiCandidates() {
-        return Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-. !")
-                .ofMinLength(0).ofMaxLength(22);
+        return Arbitraries.strings()
+            .withChars("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-. !")
+            .ofMinLength(0)
+            .ofMaxLength(22);
     }
 
     private static boolean allowed(int cp) {
@@ -46,8 +48,8 @@ class UsernamePropertiesTest {
     }
 
     /** Cyrillic letters that look like Latin ones, from UTS #39's confusables. */
-    private static final Map<Character, Character> CYRILLIC_LOOK_ALIKES = Map.of(
-            'a', '\u0430', 'e', '\u0435', 'o', '\u043E', 'p', '\u0440', 'c', '\u0441', 'x', '\u0445', 'y', '\u0443');
+    private static final Map<Character, Character> CYRILLIC_LOOK_ALIKES = Map.of('a', '\u0430', 'e', '\u0435', 'o',
+            '\u043E', 'p', '\u0440', 'c', '\u0441', 'x', '\u0445', 'y', '\u0443');
 
     @Property
     void acceptedNamesFollowEveryRule(@ForAll("candidates") String candidate) {
@@ -106,4 +108,5 @@ class UsernamePropertiesTest {
         Assume.that(Username.keyOf(upper).equals(Username.keyOf(name)));
         assertThat(Username.check(upper)).isNotEqualTo(new Username.Check.Rejected("is reserved"));
     }
+
 }

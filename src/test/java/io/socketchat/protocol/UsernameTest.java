@@ -20,8 +20,8 @@ class UsernameTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"alice", "Bob", "a", "x_1", "jean-luc", "j.doe", "_", "-.-", "42", "Zoë", "Ñandú",
-            "Дмитрий", "王小明", "ἈΘΗΝᾶ", "محمد", "יוסי", "٣٤"})
+    @ValueSource(strings = { "alice", "Bob", "a", "x_1", "jean-luc", "j.doe", "_", "-.-", "42", "Zoë", "Ñandú",
+            "Дмитрий", "王小明", "ἈΘΗΝᾶ", "محمد", "יוסי", "٣٤" })
     void lettersOfAnyScriptDigitsAndUnderscoreDashDotAreAllowed(String name) {
         assertValid(name);
     }
@@ -62,20 +62,20 @@ class UsernameTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"bob smith", " bob", "bob ", "bob!", "bob@home", "a/b", "a:b", "a,b", "<bob>", "bob\t",
-            "bob\u001B[31m", "bob\u0000", "bob\u0085", "bob\u00A0x", "a\u200Bb", "\"bob\""})
+    @ValueSource(strings = { "bob smith", " bob", "bob ", "bob!", "bob@home", "a/b", "a:b", "a,b", "<bob>", "bob\t",
+            "bob\u001B[31m", "bob\u0000", "bob\u0085", "bob\u00A0x", "a\u200Bb", "\"bob\"" })
     void spacesPunctuationAndControlsAreRejected(String name) {
         assertThat(rejectionOf(name)).contains("not allowed");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"server", "admin", "system", "Server", "ADMIN", "sYsTeM"})
+    @ValueSource(strings = { "server", "admin", "system", "Server", "ADMIN", "sYsTeM" })
     void reservedNamesAreRejectedInAnyCase(String name) {
         assertThat(rejectionOf(name)).contains("reserved");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"servers", "admin1", "sys.tem", "administrator"})
+    @ValueSource(strings = { "servers", "admin1", "sys.tem", "administrator" })
     void namesThatOnlyContainAReservedWordAreAllowed(String name) {
         assertValid(name);
     }
@@ -128,7 +128,8 @@ class UsernameTest {
         assertThat(rejectionOf("\u0430lice")).isEqualTo(Username.MIXES_SCRIPTS);
         assertThat(rejectionOf("p\u0430ypal")).isEqualTo(Username.MIXES_SCRIPTS);
         assertThat(Username.check("alice\u674E")).isInstanceOf(Username.Check.Valid.class);
-        assertThat(Username.check("\u0394\u03B7\u03BC\u03AE\u03C4\u03C1\u03B7\u03C2")).isInstanceOf(Username.Check.Valid.class);
+        assertThat(Username.check("\u0394\u03B7\u03BC\u03AE\u03C4\u03C1\u03B7\u03C2"))
+            .isInstanceOf(Username.Check.Valid.class);
     }
 
     @Test
@@ -141,7 +142,9 @@ class UsernameTest {
 
     @Test
     void constructorRefusesAnInvalidNameWithTheReason() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new Username("bad name")).withMessageContaining("not allowed");
+        assertThatIllegalArgumentException().isThrownBy(() -> new Username("bad name"))
+            .withMessageContaining("not allowed");
         assertThatIllegalArgumentException().isThrownBy(() -> new Username("Admin")).withMessageContaining("reserved");
     }
+
 }

@@ -6,7 +6,9 @@ import io.socketchat.support.RunningServer;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
-/** Password, name rules, tries, login timeout and the cap on connections without a name. */
+/**
+ * Password, name rules, tries, login timeout and the cap on connections without a name.
+ */
 class ArrivalRulesTest {
 
     @AutoClose
@@ -18,9 +20,12 @@ class ArrivalRulesTest {
         LineClient wrong = server.connect().expect("Password:").send("guess");
         wrong.expect("! Wrong password.");
         wrong.expectClosed();
-        server.connect().expect("Password:").send("s3cret")
-                .expect("Welcome to Den! Enter your username:")
-                .send("alice").expectStartingWith("Hello alice!");
+        server.connect()
+            .expect("Password:")
+            .send("s3cret")
+            .expect("Welcome to Den! Enter your username:")
+            .send("alice")
+            .expectStartingWith("Hello alice!");
     }
 
     @Test
@@ -28,9 +33,10 @@ class ArrivalRulesTest {
         server = RunningServer.start();
         LineClient client = server.connect().expectStartingWith("Welcome");
         client.send("a".repeat(21))
-                .expect("! Username \"" + "a".repeat(21) + "\" is too long (at most 20 characters). Enter another username:");
+            .expect("! Username \"" + "a".repeat(21)
+                    + "\" is too long (at most 20 characters). Enter another username:");
         client.send("bad name!")
-                .expect("! Username \"bad name!\" has characters that are not allowed (use letters, digits, _ - and .). Enter another username:");
+            .expect("! Username \"bad name!\" has characters that are not allowed (use letters, digits, _ - and .). Enter another username:");
         client.send("SyStEm").expect("! Username \"SyStEm\" is reserved. Enter another username:");
         client.send("Zoë_the-3rd.").expectStartingWith("Hello Zoë_the-3rd.! 1 user online: Zoë_the-3rd..");
         server.connect().expectStartingWith("Welcome").send("名前".repeat(10)).expectStartingWith("Hello 名前");
@@ -43,8 +49,9 @@ class ArrivalRulesTest {
         for (int i = 0; i < 4; i++) {
             client.send("admin").expect("! Username \"admin\" is reserved. Enter another username:");
         }
-        client.send("admin").expect("! Username \"admin\" is reserved.")
-                .expect("! Too many tries; closing the connection.");
+        client.send("admin")
+            .expect("! Username \"admin\" is reserved.")
+            .expect("! Too many tries; closing the connection.");
         client.expectClosed();
     }
 
@@ -77,4 +84,5 @@ class ArrivalRulesTest {
         late.expect("! Server is full (1/1 users). Try again later.");
         late.expectClosed();
     }
+
 }

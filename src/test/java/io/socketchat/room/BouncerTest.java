@@ -19,7 +19,7 @@ class BouncerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"bob", "1.2.3", "256.1.1.1", "1.2.3.4.5", "a:b:c", "localhost", "10.0.0.1.", ""})
+    @ValueSource(strings = { "bob", "1.2.3", "256.1.1.1", "1.2.3.4.5", "a:b:c", "localhost", "10.0.0.1.", "" })
     void namesAndBrokenAddressesAreNoAddresses(String text) {
         assertThat(Bouncer.addressIn(text)).isNull();
     }
@@ -42,4 +42,5 @@ class BouncerTest {
         desk.bouncer.ban("10.0.0.1", null, "second");
         assertThat(desk.bouncer.bans()).containsExactly(new Bouncer.BanInForce("10.0.0.1", null, "second"));
     }
+
 }

@@ -26,13 +26,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
-/** The room on its own, with a fake transport that records lines and closes: no sockets, no Spring. */
+/**
+ * The room on its own, with a fake transport that records lines and closes: no sockets,
+ * no Spring.
+ */
 class ChatRoomTest {
 
     private final FakeConnections connections = new FakeConnections();
+
     private final ExecutorService pool = Executors.newFixedThreadPool(8);
+
     private LocalLedger ledger;
+
     private ChatRoom room;
+
     private int nextId;
 
     @AfterEach
@@ -41,9 +48,9 @@ class ChatRoomTest {
     }
 
     private void open(int maxClients, int sendQueueLimit) {
-        ChatProperties properties = new Binder(new MapConfigurationPropertySource(Map.of("chat.name", "Test",
-                "chat.max-clients", String.valueOf(maxClients), "chat.send-queue-limit", String.valueOf(sendQueueLimit),
-                "chat.rate-limit", "0", "chat.shutdown-grace", "1s")))
+        ChatProperties properties = new Binder(new MapConfigurationPropertySource(
+                Map.of("chat.name", "Test", "chat.max-clients", String.valueOf(maxClients), "chat.send-queue-limit",
+                        String.valueOf(sendQueueLimit), "chat.rate-limit", "0", "chat.shutdown-grace", "1s")))
             .bindOrCreate("chat", ChatProperties.class);
         ledger = new LocalLedger();
         room = new ChatRoom(properties, new ChatMetrics(new SimpleMeterRegistry()), ledger);
@@ -51,7 +58,9 @@ class ChatRoomTest {
 
     private synchronized Session session() {
         String id = "connection-" + (++nextId);
-        Outbox outbox = new Outbox(id, connections.limit, connections, new ChatMetrics(new SimpleMeterRegistry()), () -> { });
+        Outbox outbox = new Outbox(id, connections.limit, connections, new ChatMetrics(new SimpleMeterRegistry()),
+                () -> {
+                });
         Session session = new Session(id, "127.0.0.1", outbox, new FloodGuard(0, 0), Session.Stage.NAME);
         connections.sessions.put(id, session);
         return session;
@@ -81,8 +90,7 @@ class ChatRoomTest {
         Session bob = joined("bob");
 
         assertThat(connections.lines(alice)).containsExactly(
-                "Hello alice! 1 user online: alice. Type /help for commands, exit to leave.",
-                "* bob joined the chat");
+                "Hello alice! 1 user online: alice. Type /help for commands, exit to leave.", "* bob joined the chat");
         assertThat(connections.lines(bob)).containsExactly(
                 "Hello bob! 2 users online: alice, bob. Type /help for commands, exit to leave.",
                 "-- last 1 message --", "alice: first words", "-- end of history --");
@@ -111,7 +119,10 @@ class ChatRoomTest {
         assertThat(room.who()).hasSize(3);
     }
 
-    /** The transport closes a connection as soon as it is written: the first to close leaves at once. */
+    /**
+     * The transport closes a connection as soon as it is written: the first to close
+     * leaves at once.
+     */
     @Test
     void afterTheShutdownNoticeNobodyHearsAnotherLine() {
         open(5, 100);
@@ -137,8 +148,8 @@ class ChatRoomTest {
         joined("Nina");
         joined("mallory");
         Session alice = joined("alice");
-        assertThat(connections.lines(alice).get(0))
-                .isEqualTo("Hello alice! 4 users online: alice, mallory, Nina, rob. Type /help for commands, exit to leave.");
+        assertThat(connections.lines(alice).get(0)).isEqualTo(
+                "Hello alice! 4 users online: alice, mallory, Nina, rob. Type /help for commands, exit to leave.");
         assertThat(room.who()).containsExactly("alice", "mallory", "Nina", "rob");
     }
 
@@ -224,18 +235,24 @@ class ChatRoomTest {
     }
 
     /**
-     * Drains outboxes at once into a list per connection (except those it is told to hold, as a
-     * client that does not read), and on a close does what the transport's close event does:
-     * the reception's departure, which calls back into the room.
+     * Drains outboxes at once into a list per connection (except those it is told to
+     * hold, as a client that does not read), and on a close does what the transport's
+     * close event does: the reception's departure, which calls back into the room.
      */
     private final class FakeConnections implements ClientConnections {
 
         final int limit = 2;
+
         final Map<String, Session> sessions = new ConcurrentHashMap<>();
+
         final Map<String, List<String>> written = new ConcurrentHashMap<>();
+
         final Set<String> backlogged = ConcurrentHashMap.newKeySet();
+
         final Set<String> holding = ConcurrentHashMap.newKeySet();
+
         final List<String> closed = new CopyOnWriteArrayList<>();
+
         final List<String> closedUnderLock = new CopyOnWriteArrayList<>();
 
         List<String> lines(Session session) {
@@ -251,7 +268,8 @@ class ChatRoomTest {
                 byte[] batch;
                 while ((batch = outbox.nextBatch()) != null) {
                     String text = new String(batch, StandardCharsets.UTF_8);
-                    List<String> lines = written.computeIfAbsent(outbox.connectionId(), id -> new CopyOnWriteArrayList<>());
+                    List<String> lines = written.computeIfAbsent(outbox.connectionId(),
+                            id -> new CopyOnWriteArrayList<>());
                     lines.addAll(List.of(text.split("\n")));
                     outbox.written();
                 }
@@ -275,5 +293,7 @@ class ChatRoomTest {
                 room.leave(session);
             }
         }
+
     }
+
 }

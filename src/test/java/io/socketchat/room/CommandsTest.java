@@ -51,9 +51,15 @@ class CommandsTest extends AliceAndBobTest {
 
     @Test
     void helpListsTheCommands() {
-        alice.send("/help").expect("* Commands:").expectStartingWith("*   /who")
-                .expectStartingWith("*   /msg").expectStartingWith("*   /me").expectStartingWith("*   /nick")
-                .expectStartingWith("*   /help").expectStartingWith("*   //text").expect("*   exit or /quit        leave the chat");
+        alice.send("/help")
+            .expect("* Commands:")
+            .expectStartingWith("*   /who")
+            .expectStartingWith("*   /msg")
+            .expectStartingWith("*   /me")
+            .expectStartingWith("*   /nick")
+            .expectStartingWith("*   /help")
+            .expectStartingWith("*   //text")
+            .expect("*   exit or /quit        leave the chat");
     }
 
     @Test
@@ -74,4 +80,5 @@ class CommandsTest extends AliceAndBobTest {
         alice.send("hello   ");
         bob.expect("alice: hello");
     }
+
 }

@@ -7,10 +7,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The transport for unit tests: drains every outbox at once, on the caller's thread, and keeps the lines. */
+/**
+ * The transport for unit tests: drains every outbox at once, on the caller's thread, and
+ * keeps the lines.
+ */
 final class FakeConnections implements ClientConnections {
 
     private final Map<String, List<String>> written = new ConcurrentHashMap<>();
+
     private final Set<String> closed = ConcurrentHashMap.newKeySet();
 
     @Override
@@ -55,4 +59,5 @@ final class FakeConnections implements ClientConnections {
     boolean isClosed(String connectionId) {
         return closed.contains(connectionId);
     }
+
 }

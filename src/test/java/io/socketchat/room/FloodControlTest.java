@@ -10,7 +10,9 @@ import io.socketchat.support.RunningServer;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
-/** Lines past the rate limit are refused, each with an answer; nothing is silently lost. */
+/**
+ * Lines past the rate limit are refused, each with an answer; nothing is silently lost.
+ */
 class FloodControlTest {
 
     private static final int BURST = 100;
@@ -38,7 +40,8 @@ class FloodControlTest {
             assertThat(line).startsWith("alice: msg ");
             delivered++;
         }
-        // the burst allowance is twice the rate; the sender is too quick to earn many more
+        // the burst allowance is twice the rate; the sender is too quick to earn many
+        // more
         assertThat(delivered).isBetween(40, 60);
         assertThat(delivered + refused).isEqualTo(BURST);
     }
@@ -72,4 +75,5 @@ class FloodControlTest {
             return "";
         }
     }
+
 }

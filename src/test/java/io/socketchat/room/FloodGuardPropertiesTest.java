@@ -14,9 +14,10 @@ import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
 
 /**
- * FloodGuard against an exact token bucket: {@code rate} tokens a second earned continuously,
- * at most {@code 2 * rate} held, a line passes when a whole token is there. Rates that divide
- * a second evenly, so the guard's whole-nanosecond arithmetic can match the model exactly.
+ * FloodGuard against an exact token bucket: {@code rate} tokens a second earned
+ * continuously, at most {@code 2 * rate} held, a line passes when a whole token is there.
+ * Rates that divide a second evenly, so the guard's whole-nanosecond arithmetic can match
+ * the model exactly.
  */
 class FloodGuardPropertiesTest {
 
@@ -30,18 +31,23 @@ class FloodGuardPropertiesTest {
     @Provide
     Arbitrary<List<Long>> gaps() {
         // many zero gaps (bursts), some small, some long idles
-        return Arbitraries.frequencyOf(
-                        Tuple.of(5, Arbitraries.just(0L)),
-                        Tuple.of(4, Arbitraries.longs().between(1, SECOND / 10)),
-                        Tuple.of(1, Arbitraries.longs().between(1, 5 * SECOND)))
-                .list().ofMinSize(1).ofMaxSize(300);
+        return Arbitraries
+            .frequencyOf(Tuple.of(5, Arbitraries.just(0L)), Tuple.of(4, Arbitraries.longs().between(1, SECOND / 10)),
+                    Tuple.of(1, Arbitraries.longs().between(1, 5 * SECOND)))
+            .list()
+            .ofMinSize(1)
+            .ofMaxSize(300);
     }
 
     /** Exact model, counting in units of 1/(rate * 1e9) of a token. */
     private static final class Bucket {
+
         private final int rate;
+
         private final long capacity;
+
         private long level;
+
         private long last;
 
         Bucket(int rate, long now) {
@@ -60,6 +66,7 @@ class FloodGuardPropertiesTest {
             level -= SECOND;
             return true;
         }
+
     }
 
     @Property
@@ -98,7 +105,8 @@ class FloodGuardPropertiesTest {
                 }
                 long allowed = 2L * rate + (times[to] - times[from]) * rate / SECOND;
                 if (count > allowed) {
-                    assertThat(count).as("lines passed from line %d to line %d", from + 1, to + 1).isLessThanOrEqualTo((int) allowed);
+                    assertThat(count).as("lines passed from line %d to line %d", from + 1, to + 1)
+                        .isLessThanOrEqualTo((int) allowed);
                 }
             }
         }
@@ -113,4 +121,5 @@ class FloodGuardPropertiesTest {
             assertThat(guard.tryPass(now)).isTrue();
         }
     }
+
 }

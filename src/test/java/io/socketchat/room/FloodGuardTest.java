@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 class FloodGuardTest {
 
     private static final long SECOND = 1_000_000_000L;
+
     private static final long MILLI = 1_000_000L;
 
     /** How many of {@code attempts} lines sent all at {@code now} pass. */
@@ -76,7 +77,8 @@ class FloodGuardTest {
         assertThat(guard.tryPass(30 * MILLI)).isFalse();
         assertThat(guard.tryPass(60 * MILLI)).isTrue(); // 60 ms since empty: one token
         assertThat(guard.tryPass(99 * MILLI)).isFalse();
-        assertThat(guard.tryPass(100 * MILLI)).isTrue(); // 100 ms since empty: the second token
+        assertThat(guard.tryPass(100 * MILLI)).isTrue(); // 100 ms since empty: the second
+                                                         // token
     }
 
     @Test
@@ -112,7 +114,8 @@ class FloodGuardTest {
         long start = Long.MAX_VALUE - SECOND / 2;
         FloodGuard guard = new FloodGuard(10, start);
         assertThat(passes(guard, start, 100)).isEqualTo(20);
-        assertThat(passes(guard, start + SECOND, 100)).isEqualTo(10); // wraps to a negative value
+        assertThat(passes(guard, start + SECOND, 100)).isEqualTo(10); // wraps to a
+                                                                      // negative value
     }
 
     @Test
@@ -121,4 +124,5 @@ class FloodGuardTest {
         assertThat(passes(guard, 0, 100_000)).isEqualTo(100_000);
         assertThat(passes(guard, 1, 10)).isEqualTo(10);
     }
+
 }

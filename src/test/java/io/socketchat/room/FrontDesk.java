@@ -11,21 +11,36 @@ import io.socketchat.protocol.InboundLine;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
-/** A Reception with its room, doors and bouncer, on a fake transport, a manual scheduler and a clock of the test's. */
+/**
+ * A Reception with its room, doors and bouncer, on a fake transport, a manual scheduler
+ * and a clock of the test's.
+ */
 final class FrontDesk {
 
     final FakeConnections connections = new FakeConnections();
+
     final ManualScheduler scheduler = new ManualScheduler();
+
     final MutableClock clock = new MutableClock();
+
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
     final ChatProperties properties;
+
     final ChatRoom room;
+
     final Doors doors;
+
     final Bouncer bouncer;
+
     final Reception reception;
+
     private int connectionIds;
 
-    /** @param settings {@code key=value} pairs under {@code chat.}, e.g. {@code max-pending=2} */
+    /**
+     * @param settings {@code key=value} pairs under {@code chat.}, e.g.
+     * {@code max-pending=2}
+     */
     FrontDesk(String... settings) {
         Map<String, String> values = new HashMap<>();
         for (String setting : settings) {
@@ -63,7 +78,10 @@ final class FrontDesk {
         return connections.isClosed(session.connectionId());
     }
 
-    /** The connection closes (the client left); the transport reports it once all its lines are handled. */
+    /**
+     * The connection closes (the client left); the transport reports it once all its
+     * lines are handled.
+     */
     void close(Session session) {
         reception.departed(session);
     }
@@ -77,4 +95,5 @@ final class FrontDesk {
         Counter counter = registry.find("chat.clients.dropped").tag("reason", reason).counter();
         return counter == null ? 0 : counter.count();
     }
+
 }

@@ -30,14 +30,17 @@ class HistoryTest {
         alice.send("last");
         bob.expect("alice: last");
 
-        server.connect().expectStartingWith("Welcome").send("carol")
-                .expect("Hello carol! 3 users online: alice, bob, carol. Type /help for commands, exit to leave.")
-                .expect("-- last 3 messages --")
-                .expect("* bob nods")
-                .expect("Server: welcome all")
-                .expect("alice: last")
-                .expect("-- end of history --")
-                .send("/who").expect("* 3 users online: alice, bob, carol");
+        server.connect()
+            .expectStartingWith("Welcome")
+            .send("carol")
+            .expect("Hello carol! 3 users online: alice, bob, carol. Type /help for commands, exit to leave.")
+            .expect("-- last 3 messages --")
+            .expect("* bob nods")
+            .expect("Server: welcome all")
+            .expect("alice: last")
+            .expect("-- end of history --")
+            .send("/who")
+            .expect("* 3 users online: alice, bob, carol");
     }
 
     @Test
@@ -45,17 +48,28 @@ class HistoryTest {
         server = RunningServer.start("--chat.history-size=0");
         LineClient alice = server.join("alice");
         alice.send("nobody hears this").send("/who").expect("* 1 user online: alice");
-        server.connect().expectStartingWith("Welcome").send("bob").expectStartingWith("Hello bob!")
-                .send("/who").expect("* 2 users online: alice, bob");
+        server.connect()
+            .expectStartingWith("Welcome")
+            .send("bob")
+            .expectStartingWith("Hello bob!")
+            .send("/who")
+            .expect("* 2 users online: alice, bob");
     }
 
     @Test
     void oneMessageIsCountedInTheSingular() {
         server = RunningServer.start();
         LineClient alice = server.join("alice");
-        // one sender's lines are handled in order: the answer to /who means the message is in history
+        // one sender's lines are handled in order: the answer to /who means the message
+        // is in history
         alice.send("only this").send("/who").expect("* 1 user online: alice");
-        server.connect().expectStartingWith("Welcome").send("bob").expectStartingWith("Hello bob!")
-                .expect("-- last 1 message --").expect("alice: only this").expect("-- end of history --");
+        server.connect()
+            .expectStartingWith("Welcome")
+            .send("bob")
+            .expectStartingWith("Hello bob!")
+            .expect("-- last 1 message --")
+            .expect("alice: only this")
+            .expect("-- end of history --");
     }
+
 }

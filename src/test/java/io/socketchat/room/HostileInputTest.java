@@ -15,7 +15,7 @@ class HostileInputTest extends AliceAndBobTest {
 
     @Override
     protected String[] serverArgs() {
-        return new String[] {"--chat.history-size=0", "--chat.rate-limit=0"};
+        return new String[] { "--chat.history-size=0", "--chat.rate-limit=0" };
     }
 
     @Test
@@ -43,16 +43,16 @@ class HostileInputTest extends AliceAndBobTest {
 
     @Test
     void invalidUtf8BecomesReplacementCharacters() {
-        alice.sendRaw(new byte[] {'o', 'k', ' ', (byte) 0xC3, (byte) 0x28, ' ', (byte) 0xFF, '\n'});
+        alice.sendRaw(new byte[] { 'o', 'k', ' ', (byte) 0xC3, (byte) 0x28, ' ', (byte) 0xFF, '\n' });
         bob.expect("alice: ok \uFFFD( \uFFFD");
     }
 
     @Test
     void aCharacterSplitAcrossPacketsArrivesWhole() {
         byte[] euro = "€".getBytes(StandardCharsets.UTF_8);
-        alice.sendRaw(new byte[] {'p', 'r', 'i', 'c', 'e', ' ', euro[0]});
-        alice.sendRaw(new byte[] {euro[1]});
-        alice.sendRaw(new byte[] {euro[2], '5', '\n'});
+        alice.sendRaw(new byte[] { 'p', 'r', 'i', 'c', 'e', ' ', euro[0] });
+        alice.sendRaw(new byte[] { euro[1] });
+        alice.sendRaw(new byte[] { euro[2], '5', '\n' });
         bob.expect("alice: price €5");
     }
 
@@ -66,10 +66,13 @@ class HostileInputTest extends AliceAndBobTest {
 
     @Test
     void controlCharactersAreRemovedFromNames() {
-        server.connect().expectStartingWith("Welcome").send("\u001b[31mcarol\u0007")
-                .expectStartingWith("! Username \"[31mcarol\" has characters that are not allowed");
+        server.connect()
+            .expectStartingWith("Welcome")
+            .send("\u001b[31mcarol\u0007")
+            .expectStartingWith("! Username \"[31mcarol\" has characters that are not allowed");
         LineClient dave = server.connect().expectStartingWith("Welcome").send("da\u0007ve");
         dave.expectStartingWith("Hello dave!");
         alice.expect("* dave joined the chat");
     }
+
 }

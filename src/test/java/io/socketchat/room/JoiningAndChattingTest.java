@@ -26,17 +26,19 @@ class JoiningAndChattingTest {
     void joinGreetsAnnouncesAndBroadcastsWithoutEcho() {
         server = RunningServer.start("--chat.history-size=0");
         LineClient alice = server.connect()
-                .expect("Welcome to Socket Chat! Enter your username:")
-                .send("alice")
-                .expect("Hello alice! 1 user online: alice. Type /help for commands, exit to leave.");
-        LineClient bob = server.connect().expect("Welcome to Socket Chat! Enter your username:")
-                .send("bob")
-                .expect("Hello bob! 2 users online: alice, bob. Type /help for commands, exit to leave.");
+            .expect("Welcome to Socket Chat! Enter your username:")
+            .send("alice")
+            .expect("Hello alice! 1 user online: alice. Type /help for commands, exit to leave.");
+        LineClient bob = server.connect()
+            .expect("Welcome to Socket Chat! Enter your username:")
+            .send("bob")
+            .expect("Hello bob! 2 users online: alice, bob. Type /help for commands, exit to leave.");
         alice.expect("* bob joined the chat");
 
         alice.send("hello there");
         bob.expect("alice: hello there");
-        // the next line alice reads is her /who answer: her message did not come back to her
+        // the next line alice reads is her /who answer: her message did not come back to
+        // her
         alice.send("/who").expect("* 2 users online: alice, bob");
     }
 
@@ -65,8 +67,8 @@ class JoiningAndChattingTest {
             LineClient zed = server.connectRaw(0);
             zed.sendRaw(("zed" + i + "\n/who\nexit\n").getBytes());
             zed.expectStartingWith("Welcome")
-                    .expect("Hello zed" + i + "! 1 user online: zed" + i + ". Type /help for commands, exit to leave.")
-                    .expect("* 1 user online: zed" + i);
+                .expect("Hello zed" + i + "! 1 user online: zed" + i + ". Type /help for commands, exit to leave.")
+                .expect("* 1 user online: zed" + i);
             zed.expectClosed();
         }
     }
@@ -76,13 +78,15 @@ class JoiningAndChattingTest {
         server = RunningServer.start();
         LineClient alice = server.join("alice");
         for (int i = 0; i < 10; i++) {
-            // like: printf 'zed\n/who\n' | nc -q1 host 9999 (nc sends FIN, then keeps reading)
+            // like: printf 'zed\n/who\n' | nc -q1 host 9999 (nc sends FIN, then keeps
+            // reading)
             LineClient zed = server.connectRaw(0);
             zed.sendRaw(("zed" + i + "\n/who\n").getBytes());
             zed.shutdownOutput();
             zed.expectStartingWith("Welcome")
-                    .expect("Hello zed" + i + "! 2 users online: alice, zed" + i + ". Type /help for commands, exit to leave.")
-                    .expect("* 2 users online: alice, zed" + i);
+                .expect("Hello zed" + i + "! 2 users online: alice, zed" + i
+                        + ". Type /help for commands, exit to leave.")
+                .expect("* 2 users online: alice, zed" + i);
             zed.expectClosed();
             alice.expect("* zed" + i + " joined the chat").expect("* zed" + i + " left the chat");
         }
@@ -161,8 +165,8 @@ class JoiningAndChattingTest {
             }
             assertThat(answers).filteredOn(line -> line.startsWith("Hello ")).hasSize(5);
             assertThat(answers).filteredOn(line -> !line.startsWith("Hello "))
-                    .hasSize(5)
-                    .allMatch(line -> line.equals("! Server is full (5/5 users). Try again later."));
+                .hasSize(5)
+                .allMatch(line -> line.equals("! Server is full (5/5 users). Try again later."));
         }
         finally {
             pool.shutdownNow();
@@ -192,9 +196,10 @@ class JoiningAndChattingTest {
             dave.sendRaw(("dave" + i + "\nhi " + i + "\nbye " + i + "\n").getBytes());
             dave.shutdownOutput();
             alice.expect("* dave" + i + " joined the chat")
-                    .expect("dave" + i + ": hi " + i)
-                    .expect("dave" + i + ": bye " + i)
-                    .expect("* dave" + i + " left the chat");
+                .expect("dave" + i + ": hi " + i)
+                .expect("dave" + i + ": bye " + i)
+                .expect("* dave" + i + " left the chat");
         }
     }
+
 }

@@ -12,7 +12,10 @@ import io.socketchat.support.RunningServer;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
-/** One address cannot keep others out: connections per address, login places, the chat's last place. */
+/**
+ * One address cannot keep others out: connections per address, login places, the chat's
+ * last place.
+ */
 class LimitsPerAddressTest {
 
     private static final String TOO_MANY = "! Too many connections from your address.";
@@ -36,8 +39,11 @@ class LimitsPerAddressTest {
         }
         refused.forEach(LineClient::expectClosed);
         server.joinFrom("127.0.0.2", "zoe");
-        assertThat(server.bean(MeterRegistry.class).get("chat.connections.rejected").tag("reason", "per-address")
-                .counter().count()).isEqualTo(60);
+        assertThat(server.bean(MeterRegistry.class)
+            .get("chat.connections.rejected")
+            .tag("reason", "per-address")
+            .counter()
+            .count()).isEqualTo(60);
     }
 
     @Test
@@ -74,4 +80,5 @@ class LimitsPerAddressTest {
         third.expect("! Server is full (2/2 users). Try again later.");
         third.expectClosed();
     }
+
 }

@@ -16,7 +16,9 @@ final class ManualScheduler implements TaskScheduler {
 
     private final List<Task> tasks = new ArrayList<>();
 
-    /** Runs every task that was scheduled and not cancelled, as if their time had come. */
+    /**
+     * Runs every task that was scheduled and not cancelled, as if their time had come.
+     */
     void runAll() {
         List<Task> due;
         synchronized (tasks) {
@@ -67,7 +69,9 @@ final class ManualScheduler implements TaskScheduler {
     }
 
     private static final class Task implements ScheduledFuture<Object> {
+
         final Runnable action;
+
         volatile boolean cancelled;
 
         Task(Runnable action) {
@@ -109,5 +113,7 @@ final class ManualScheduler implements TaskScheduler {
         public int compareTo(Delayed other) {
             return 0;
         }
+
     }
+
 }

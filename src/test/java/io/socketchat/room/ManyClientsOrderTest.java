@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class ManyClientsOrderTest {
 
     private static final int CLIENTS = 200;
+
     private static final int LINES_EACH = 20;
 
     @AutoClose
@@ -65,7 +66,9 @@ class ManyClientsOrderTest {
         }
     }
 
-    /** Reads every other client's lines, checking each sender's sequence is 0, 1, 2, ... */
+    /**
+     * Reads every other client's lines, checking each sender's sequence is 0, 1, 2, ...
+     */
     private static Map<String, Integer> readAll(LineClient client) {
         Map<String, Integer> lastSeen = new HashMap<>();
         int expected = (CLIENTS - 1) * LINES_EACH;
@@ -80,4 +83,5 @@ class ManyClientsOrderTest {
         }
         return lastSeen;
     }
+
 }

@@ -11,11 +11,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
-/** One user's send queue against a fake transport: what is drained, when it refuses, how it closes. */
+/**
+ * One user's send queue against a fake transport: what is drained, when it refuses, how
+ * it closes.
+ */
 class OutboxTest {
 
     private final RecordingConnections connections = new RecordingConnections();
+
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
     private final AtomicInteger closedCalls = new AtomicInteger();
 
     private Outbox outbox(int limit) {
@@ -106,7 +111,8 @@ class OutboxTest {
         CompletableFuture<Void> sender = CompletableFuture.runAsync(() -> {
             try {
                 outbox.awaitCatchUp(10_000);
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
@@ -162,4 +168,5 @@ class OutboxTest {
         assertThat(outbox.isClosed()).isTrue();
         assertThat(connections.closed).containsExactly("c1");
     }
+
 }

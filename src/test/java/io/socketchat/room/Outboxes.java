@@ -9,11 +9,13 @@ public final class Outboxes {
     }
 
     public static Outbox outbox(String connectionId, int limit, ClientConnections connections) {
-        return new Outbox(connectionId, limit, connections, new ChatMetrics(new SimpleMeterRegistry()), () -> { });
+        return new Outbox(connectionId, limit, connections, new ChatMetrics(new SimpleMeterRegistry()), () -> {
+        });
     }
 
     /** Queues a line as the room does. */
     public static void offer(Outbox outbox, String line) {
         outbox.offer(line);
     }
+
 }

@@ -57,4 +57,5 @@ class PasswordLockoutTest {
         assertThat(lockout.failed("10.9.9.9")).isFalse();
         assertThat(lockout.tracked()).isLessThanOrEqualTo(1);
     }
+
 }

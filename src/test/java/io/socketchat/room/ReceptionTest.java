@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class ReceptionTest {
 
     private static final String HOME = "127.0.0.1";
+
     private static final String ELSEWHERE = "127.0.0.2";
 
     @Test
@@ -28,7 +29,8 @@ class ReceptionTest {
         Session alice = desk.arrive(HOME);
         assertThat(desk.lastLine(alice)).isEqualTo("Welcome to Den! Enter your username:");
         desk.send(alice, "alice");
-        assertThat(desk.lastLine(alice)).isEqualTo("Hello alice! 1 user online: alice. Type /help for commands, exit to leave.");
+        assertThat(desk.lastLine(alice))
+            .isEqualTo("Hello alice! 1 user online: alice. Type /help for commands, exit to leave.");
         assertThat(alice.stage()).isEqualTo(Stage.JOINED);
         assertThat(desk.scheduler.pending()).as("the login timer is cancelled").isZero();
         Session bob = desk.join(HOME, "bob");
@@ -107,7 +109,7 @@ class ReceptionTest {
         assertThat(desk.lastLine(desk.arrive(ELSEWHERE))).startsWith("Welcome");
         desk.close(third);
         assertThat(desk.lastLine(desk.arrive(HOME))).as("a refused connection held nothing")
-                .isEqualTo("! Too many connections from your address.");
+            .isEqualTo("! Too many connections from your address.");
         desk.close(first);
         assertThat(desk.lastLine(desk.arrive(HOME))).startsWith("Welcome");
         assertThat(desk.rejected("per-address")).isEqualTo(2);
@@ -143,7 +145,8 @@ class ReceptionTest {
         assertThat(idle.get(1).stage()).isEqualTo(Stage.NAME);
         desk.send(newcomer, "zoe");
         assertThat(desk.lastLine(newcomer)).startsWith("Hello zoe!");
-        // with 3 of 4 places held by one address and one free, the other addresses share it
+        // with 3 of 4 places held by one address and one free, the other addresses share
+        // it
         Session another = desk.arrive("127.0.0.3");
         assertThat(desk.lastLine(another)).startsWith("Welcome");
         assertThat(desk.lastLine(desk.arrive("127.0.0.4"))).startsWith("Welcome");
@@ -166,7 +169,8 @@ class ReceptionTest {
         Session back = desk.arrive(ELSEWHERE);
         assertThat(desk.lastLine(back)).isEqualTo("! You are banned from this chat.");
         assertThat(desk.isClosed(back)).isTrue();
-        assertThat(desk.bouncer.bans()).containsExactly(new Bouncer.BanInForce(ELSEWHERE, Duration.ofMinutes(10), "spam"));
+        assertThat(desk.bouncer.bans())
+            .containsExactly(new Bouncer.BanInForce(ELSEWHERE, Duration.ofMinutes(10), "spam"));
         desk.clock.advance(Duration.ofMinutes(10));
         assertThat(desk.bouncer.bans()).isEmpty();
         assertThat(desk.lastLine(desk.arrive(ELSEWHERE))).startsWith("Welcome");
@@ -269,9 +273,10 @@ class ReceptionTest {
                     join.get(10, TimeUnit.SECONDS);
                 }
                 assertThat(sessions).filteredOn(session -> session.stage() == Stage.JOINED).hasSize(1);
-                assertThat(sessions).filteredOn(desk::isClosed).hasSize(3)
-                        .allSatisfy(session -> assertThat(desk.lastLine(session))
-                                .isEqualTo("! Server is full (1/1 users). Try again later."));
+                assertThat(sessions).filteredOn(desk::isClosed)
+                    .hasSize(3)
+                    .allSatisfy(session -> assertThat(desk.lastLine(session))
+                        .isEqualTo("! Server is full (1/1 users). Try again later."));
                 assertThat(desk.room.size()).isEqualTo(1);
             }
         }
@@ -279,4 +284,5 @@ class ReceptionTest {
             threads.shutdownNow();
         }
     }
+
 }

@@ -7,7 +7,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class RecordingConnections implements ClientConnections {
 
     final List<Outbox> drainRequests = new CopyOnWriteArrayList<>();
+
     final List<String> closed = new CopyOnWriteArrayList<>();
+
     volatile boolean backlogged;
 
     @Override
@@ -24,4 +26,5 @@ final class RecordingConnections implements ClientConnections {
     public void close(String connectionId) {
         closed.add(connectionId);
     }
+
 }

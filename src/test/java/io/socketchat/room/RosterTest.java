@@ -19,7 +19,8 @@ class RosterTest {
     @Test
     void namesAreListedAsPeopleReadThemNotByTheirLookAlikeKey() {
         // the look-alike key of "mallory" is "rnallory": it would sort after "oscar"
-        for (String name : new String[] {"rob", "oscar", "mallory", "Bob", "émile", "nina", "alice", "Zed", "_x", "carl9"}) {
+        for (String name : new String[] { "rob", "oscar", "mallory", "Bob", "émile", "nina", "alice", "Zed", "_x",
+                "carl9" }) {
             member("id-" + name, name);
         }
         assertThat(roster.names()).containsExactly("_x", "alice", "Bob", "carl9", "émile", "mallory", "nina", "oscar",
@@ -55,4 +56,5 @@ class RosterTest {
         roster.put(new Member("1", new Username("Adam")));
         assertThat(roster.names()).containsExactly("Adam", "bob");
     }
+
 }

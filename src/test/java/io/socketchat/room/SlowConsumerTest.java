@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 class SlowConsumerTest {
 
     private static final int LINES = 10_000;
+
     private static final int ROUND = 100;
 
     @AutoClose
@@ -65,4 +66,5 @@ class SlowConsumerTest {
         alice.expect("Server: still here");
         assertThat(server.bean(ChatRoom.class).who()).containsExactly("alice", "bob");
     }
+
 }

@@ -6,7 +6,10 @@ import io.socketchat.support.RunningServer;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
-/** Guessing the password from one address stops after a few tries; other addresses are not affected. */
+/**
+ * Guessing the password from one address stops after a few tries; other addresses are not
+ * affected.
+ */
 class WrongPasswordLockoutTest {
 
     @AutoClose
@@ -23,8 +26,12 @@ class WrongPasswordLockoutTest {
         LineClient locked = server.connect();
         locked.expect("! Too many wrong passwords. Try again later.");
         locked.expectClosed();
-        server.connectFrom("127.0.0.2").expect("Password:").send("s3cret")
-                .expect("Welcome to Socket Chat! Enter your username:")
-                .send("alice").expectStartingWith("Hello alice!");
+        server.connectFrom("127.0.0.2")
+            .expect("Password:")
+            .send("s3cret")
+            .expect("Welcome to Socket Chat! Enter your username:")
+            .send("alice")
+            .expectStartingWith("Hello alice!");
     }
+
 }

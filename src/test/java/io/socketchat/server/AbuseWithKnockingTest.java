@@ -37,26 +37,33 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
- * One address abuses the server while newcomers from another knock: ten hostile connections
- * at a time from 127.0.0.1 churn (connect, junk, close or reset, thousands of times) with
- * random bytes, ANSI and bidi junk, over-long lines and half lines, two of them on the TLS
- * port (failed handshakes, and junk over good ones); meanwhile every newcomer
- * from 127.0.0.2 gets its welcome line within a second. Afterwards the thread count is within
- * the README's bound, file descriptors are back to their baseline and the heap has settled.
+ * One address abuses the server while newcomers from another knock: ten hostile
+ * connections at a time from 127.0.0.1 churn (connect, junk, close or reset, thousands of
+ * times) with random bytes, ANSI and bidi junk, over-long lines and half lines, two of
+ * them on the TLS port (failed handshakes, and junk over good ones); meanwhile every
+ * newcomer from 127.0.0.2 gets its welcome line within a second. Afterwards the thread
+ * count is within the README's bound, file descriptors are back to their baseline and the
+ * heap has settled.
  *
- * <p>At most ten hostile connections are open at once, so the test holds with or without a
+ * <p>
+ * At most ten hostile connections are open at once, so the test holds with or without a
  * limit of connections per address (default 10).
  */
 class AbuseWithKnockingTest {
 
     private static final Duration ABUSE = Duration.ofSeconds(12);
+
     private static final int HOSTILE = 10;
+
     private static final Duration WELCOME_WITHIN = Duration.ofSeconds(1);
+
     private static final String WELCOME = "Welcome to Socket Chat! Enter your username:";
+
     /**
-     * The README's bound with the default settings: readers and one selector per port, framers
-     * (max-clients 5 + max-pending 64 + spare), a writer loop per core, Tomcat's workers and its
-     * own few, and the rest (JVM, Spring, scheduler, file watcher, console; here also the test harness).
+     * The README's bound with the default settings: readers and one selector per port,
+     * framers (max-clients 5 + max-pending 64 + spare), a writer loop per core, Tomcat's
+     * workers and its own few, and the rest (JVM, Spring, scheduler, file watcher,
+     * console; here also the test harness).
      */
     private static final int THREAD_BOUND = ReadThreads.READERS + ReadThreads.LISTENERS
             + Math.min(ReadThreads.MAX_FRAMERS, 5 + 64 + ReadThreads.SPARE_FRAMERS)
@@ -67,7 +74,8 @@ class AbuseWithKnockingTest {
 
     @Test
     void newcomersAreWelcomedWhileOneAddressChurnsAndFuzzesAndResourcesComeBack() throws Exception {
-        Pem pem = TlsFixture.selfSigned(Path.of("target", "test-certificates", UUID.randomUUID().toString()), "localhost");
+        Pem pem = TlsFixture.selfSigned(Path.of("target", "test-certificates", UUID.randomUUID().toString()),
+                "localhost");
         server = RunningServer.start(TlsFixture.serverArgs(pem).toArray(String[]::new));
         int port = server.port();
         int tlsPort = server.tlsPort();
@@ -86,7 +94,8 @@ class AbuseWithKnockingTest {
         List<Thread> abusers = new ArrayList<>();
         for (int i = 0; i < HOSTILE; i++) {
             long seed = 42 + i;
-            // two of the ten abuse the TLS port: handshakes that fail, and junk over good ones
+            // two of the ten abuse the TLS port: handshakes that fail, and junk over good
+            // ones
             Target target = i < 2 ? new Target(tlsPort, tls) : new Target(port, null);
             abusers.add(start("abuse-" + i, () -> abuse(target, new Random(seed), abusing, connections)));
         }
@@ -137,9 +146,9 @@ class AbuseWithKnockingTest {
                         + "threads before %d, peak %d, after %d (bound %d); fds before %d, after %d; "
                         + "RSS before %d MB, peak %d MB, after %d MB; heap after GC before %d MB, after %d MB",
                 ABUSE.toSeconds(), connections.get(), HOSTILE, welcomes.size(), welcomes.size() + refused,
-                slowest / 1_000_000, before.threads(), peakThreads.get(), after.threads(), THREAD_BOUND,
-                before.fds(), after.fds(), before.rssKb() / 1024, peakRss.get() / 1024, after.rssKb() / 1024,
-                before.heapMb(), after.heapMb());
+                slowest / 1_000_000, before.threads(), peakThreads.get(), after.threads(), THREAD_BOUND, before.fds(),
+                after.fds(), before.rssKb() / 1024, peakRss.get() / 1024, after.rssKb() / 1024, before.heapMb(),
+                after.heapMb());
         System.out.println(figures);
         Files.writeString(Path.of("target", "abuse-figures.txt"), figures + System.lineSeparator());
 
@@ -153,23 +162,31 @@ class AbuseWithKnockingTest {
         assertThat(after.heapMb()).as("heap used after GC").isLessThan(before.heapMb() + 64);
     }
 
-    /** Where an abuser connects: the plain port, or the TLS port with a way to handshake. */
+    /**
+     * Where an abuser connects: the plain port, or the TLS port with a way to handshake.
+     */
     private record Target(int port, SSLSocketFactory tls) {
     }
 
-    /** One hostile client: a connection at a time, with junk, closed or reset, again and again. */
+    /**
+     * One hostile client: a connection at a time, with junk, closed or reset, again and
+     * again.
+     */
     private static void abuse(Target target, Random random, AtomicBoolean abusing, AtomicInteger connections) {
         while (abusing.get()) {
             try (Socket socket = hostile(target, random)) {
                 connections.incrementAndGet();
                 socket.getOutputStream().write(junk(random));
-                // a connection lives a few tens of milliseconds: about 150 connections a second
-                // from the ten abusers, as in the attack this test replays (3,000 in 20 s)
+                // a connection lives a few tens of milliseconds: about 150 connections a
+                // second
+                // from the ten abusers, as in the attack this test replays (3,000 in 20
+                // s)
                 readFor(socket, 30 + random.nextInt(60));
                 switch (random.nextInt(4)) {
                     case 0 -> socket.setSoLinger(true, 0); // reset
                     case 1 -> socket.shutdownOutput(); // half close, then close
-                    case 2 -> socket.getOutputStream().write(junk(random)); // more, then close
+                    case 2 -> socket.getOutputStream().write(junk(random)); // more, then
+                                                                            // close
                     default -> {
                         // just close
                     }
@@ -212,7 +229,10 @@ class AbuseWithKnockingTest {
         return context.getSocketFactory();
     }
 
-    /** Reads whatever comes for a while (or until the server closes), as a live client would. */
+    /**
+     * Reads whatever comes for a while (or until the server closes), as a live client
+     * would.
+     */
     private static void readFor(Socket socket, long millis) throws IOException {
         long deadline = System.nanoTime() + millis * 1_000_000;
         byte[] buffer = new byte[4096];
@@ -237,18 +257,24 @@ class AbuseWithKnockingTest {
                 random.nextBytes(bytes);
                 yield bytes;
             }
-            case 1 -> "\u001b[2J\u001b[H\u001b[31mServer: you were kicked\u001b]0;owned\u0007\n".repeat(1 + random.nextInt(20))
-                    .getBytes(StandardCharsets.UTF_8);
+            case 1 -> "\u001b[2J\u001b[H\u001b[31mServer: you were kicked\u001b]0;owned\u0007\n"
+                .repeat(1 + random.nextInt(20))
+                .getBytes(StandardCharsets.UTF_8);
             case 2 -> "\u202Enimda\u202C\u200B\u2066x\u2069 \uFEFFhello\n".repeat(1 + random.nextInt(20))
-                    .getBytes(StandardCharsets.UTF_8);
+                .getBytes(StandardCharsets.UTF_8);
             case 3 -> ("y".repeat(2000 + random.nextInt(20_000)) + "\n").getBytes(StandardCharsets.UTF_8);
-            // a name that is refused (the room's capacity is not what this test is about), then half a line
-            case 4 -> ("mallory!" + random.nextInt(1000) + "\nhalf a line with no end").getBytes(StandardCharsets.UTF_8);
+            // a name that is refused (the room's capacity is not what this test is
+            // about), then half a line
+            case 4 ->
+                ("mallory!" + random.nextInt(1000) + "\nhalf a line with no end").getBytes(StandardCharsets.UTF_8);
             default -> ("z".repeat(1 + random.nextInt(3000))).getBytes(StandardCharsets.UTF_8);
         };
     }
 
-    /** A newcomer from another address: nanoseconds to its welcome line, or -1 without one in time. */
+    /**
+     * A newcomer from another address: nanoseconds to its welcome line, or -1 without one
+     * in time.
+     */
     private static long knock(int port) {
         long start = System.nanoTime();
         try (Socket socket = new Socket()) {
@@ -276,16 +302,22 @@ class AbuseWithKnockingTest {
 
     /** Threads of the server: all in this JVM but the test's own abusers and sampler. */
     private static int serverThreads() {
-        return (int) Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> !thread.getName().startsWith("abuse-"))
-                .count();
+        return (int) Thread.getAllStackTraces()
+            .keySet()
+            .stream()
+            .filter(thread -> !thread.getName().startsWith("abuse-"))
+            .count();
     }
 
-    /** Waits until file descriptors are back to the baseline's (or time is up), then measures. */
+    /**
+     * Waits until file descriptors are back to the baseline's (or time is up), then
+     * measures.
+     */
     private static Resources settled(Resources baseline) {
         try {
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> Resources.openFds() <= baseline.fds());
+            await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> Resources.openFds() <= baseline.fds());
         }
         catch (org.awaitility.core.ConditionTimeoutException ex) {
             // measured as it is: the assertion says by how much
@@ -328,14 +360,17 @@ class AbuseWithKnockingTest {
 
         static long currentRss() {
             try {
-                return Files.readAllLines(Path.of("/proc/self/status")).stream()
-                        .filter(line -> line.startsWith("VmRSS:"))
-                        .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
-                        .findFirst().orElse(0);
+                return Files.readAllLines(Path.of("/proc/self/status"))
+                    .stream()
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
+                    .findFirst()
+                    .orElse(0);
             }
             catch (IOException ex) {
                 throw new IllegalStateException(ex);
             }
         }
     }
+
 }

@@ -22,65 +22,68 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 
 /**
- * For any bytes, split into chunks at any points, read line by line until the end of the stream.
+ * For any bytes, split into chunks at any points, read line by line until the end of the
+ * stream.
  *
- * <p>The byte limit applies to what the client sent: a line's bytes without its LF and without
- * one CR right before the LF. The decoded text can be longer in UTF-8 than that, because every
- * invalid byte becomes U+FFFD (three bytes); what holds for the text is that it has at most
- * {@code maxLineBytes} code points, hence at most {@code 3 * maxLineBytes} UTF-8 bytes.
+ * <p>
+ * The byte limit applies to what the client sent: a line's bytes without its LF and
+ * without one CR right before the LF. The decoded text can be longer in UTF-8 than that,
+ * because every invalid byte becomes U+FFFD (three bytes); what holds for the text is
+ * that it has at most {@code maxLineBytes} code points, hence at most
+ * {@code 3 * maxLineBytes} UTF-8 bytes.
  */
 class ChatLineDeserializerPropertiesTest {
 
     private static final byte LF = '\n';
+
     private static final byte CR = '\r';
 
     // ---- generators ----
 
     @Provide
     Arbitrary<byte[]> anyBytes() {
-        Arbitrary<Byte> oneByte = Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.just(LF)),
-                Tuple.of(2, Arbitraries.just(CR)),
-                Tuple.of(1, Arbitraries.just((byte) 0x1B)),
+        Arbitrary<Byte> oneByte = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(LF)),
+                Tuple.of(2, Arbitraries.just(CR)), Tuple.of(1, Arbitraries.just((byte) 0x1B)),
                 Tuple.of(6, Arbitraries.bytes().between((byte) 0x20, (byte) 0x7E)),
                 Tuple.of(2, Arbitraries.of((byte) 0xC2, (byte) 0xE2, (byte) 0xF0, (byte) 0xED, (byte) 0xC0)),
-                Tuple.of(2, Arbitraries.bytes().between((byte) 0x80, (byte) 0xBF)),
-                Tuple.of(4, Arbitraries.bytes()));
-        Arbitrary<List<Byte>> encodedC1 = Arbitraries.bytes().between((byte) 0x80, (byte) 0x9F)
-                .map(b -> List.of((byte) 0xC2, b));
-        Arbitrary<List<Byte>> piece = Arbitraries.frequencyOf(
-                Tuple.of(12, oneByte.map(List::of)),
+                Tuple.of(2, Arbitraries.bytes().between((byte) 0x80, (byte) 0xBF)), Tuple.of(4, Arbitraries.bytes()));
+        Arbitrary<List<Byte>> encodedC1 = Arbitraries.bytes()
+            .between((byte) 0x80, (byte) 0x9F)
+            .map(b -> List.of((byte) 0xC2, b));
+        Arbitrary<List<Byte>> piece = Arbitraries.frequencyOf(Tuple.of(12, oneByte.map(List::of)),
                 Tuple.of(1, encodedC1));
-        return piece.list().ofMaxSize(300)
-                .map(pieces -> toArray(pieces.stream().flatMap(List::stream).toList()));
+        return piece.list().ofMaxSize(300).map(pieces -> toArray(pieces.stream().flatMap(List::stream).toList()));
     }
 
     @Provide
     Arbitrary<Integer> limits() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(8, Arbitraries.integers().between(0, 40)),
+        return Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.integers().between(0, 40)),
                 Tuple.of(1, Arbitraries.just(1024)));
     }
 
     @Provide
     Arbitrary<List<Integer>> chunks() {
-        return Arbitraries.frequencyOf(
-                        Tuple.of(4, Arbitraries.integers().between(1, 4)),
-                        Tuple.of(2, Arbitraries.integers().between(5, 64)),
-                        Tuple.of(1, Arbitraries.integers().between(65, 2000)))
-                .list().ofMinSize(1).ofMaxSize(60);
+        return Arbitraries
+            .frequencyOf(Tuple.of(4, Arbitraries.integers().between(1, 4)),
+                    Tuple.of(2, Arbitraries.integers().between(5, 64)),
+                    Tuple.of(1, Arbitraries.integers().between(65, 2000)))
+            .list()
+            .ofMinSize(1)
+            .ofMaxSize(60);
     }
 
-    /** Code points that are valid in UTF-8 and are neither control (TAB included) nor invisible or bidi characters. */
+    /**
+     * Code points that are valid in UTF-8 and are neither control (TAB included) nor
+     * invisible or bidi characters.
+     */
     @Provide
     Arbitrary<String> cleanLine() {
-        Arbitrary<Integer> codePoint = Arbitraries.frequencyOf(
-                        Tuple.of(6, Arbitraries.integers().between(0x20, 0x7E)),
-                        Tuple.of(1, Arbitraries.just((int) '\t')),
-                        Tuple.of(2, Arbitraries.integers().between(0xA0, 0x7FF)),
-                        Tuple.of(2, Arbitraries.integers().between(0x800, 0xFFFF)),
-                        Tuple.of(2, Arbitraries.integers().between(0x10000, 0x10FFFF)))
-                .filter(cp -> !isC0ExceptTabDelOrC1(cp) && !isInvisibleOrBidi(cp) && (cp < 0xD800 || cp > 0xDFFF));
+        Arbitrary<Integer> codePoint = Arbitraries
+            .frequencyOf(Tuple.of(6, Arbitraries.integers().between(0x20, 0x7E)),
+                    Tuple.of(1, Arbitraries.just((int) '\t')), Tuple.of(2, Arbitraries.integers().between(0xA0, 0x7FF)),
+                    Tuple.of(2, Arbitraries.integers().between(0x800, 0xFFFF)),
+                    Tuple.of(2, Arbitraries.integers().between(0x10000, 0x10FFFF)))
+            .filter(cp -> !isC0ExceptTabDelOrC1(cp) && !isInvisibleOrBidi(cp) && (cp < 0xD800 || cp > 0xDFFF));
         return codePoint.list().ofMaxSize(30).map(cps -> {
             StringBuilder line = new StringBuilder();
             cps.forEach(line::appendCodePoint);
@@ -111,10 +114,12 @@ class ChatLineDeserializerPropertiesTest {
         for (int i = 0; i < raw.size(); i++) {
             int content = contentLength(raw.get(i));
             if (content <= limit) {
-                assertThat(lines.get(i)).as("line %d, %d bytes, limit %d", i + 1, content, limit).isInstanceOf(Text.class);
+                assertThat(lines.get(i)).as("line %d, %d bytes, limit %d", i + 1, content, limit)
+                    .isInstanceOf(Text.class);
             }
             else {
-                assertThat(lines.get(i)).as("line %d, %d bytes, limit %d", i + 1, content, limit).isEqualTo(InboundLine.TOO_LONG);
+                assertThat(lines.get(i)).as("line %d, %d bytes, limit %d", i + 1, content, limit)
+                    .isEqualTo(InboundLine.TOO_LONG);
             }
         }
     }
@@ -124,7 +129,8 @@ class ChatLineDeserializerPropertiesTest {
             @ForAll("limits") int limit, @ForAll("chunks") List<Integer> chunks) throws IOException {
         for (String text : texts(readAll(limit, new ChunkedInputStream(bytes, chunks)))) {
             assertThat(text.codePointCount(0, text.length())).as("code points of %s", text).isLessThanOrEqualTo(limit);
-            assertThat(text.getBytes(StandardCharsets.UTF_8)).as("UTF-8 of %s", text).hasSizeLessThanOrEqualTo(3 * limit);
+            assertThat(text.getBytes(StandardCharsets.UTF_8)).as("UTF-8 of %s", text)
+                .hasSizeLessThanOrEqualTo(3 * limit);
         }
     }
 
@@ -143,7 +149,7 @@ class ChatLineDeserializerPropertiesTest {
     void chunkSizesDoNotChangeTheLines(@ForAll("anyBytes") byte[] bytes, @ForAll("limits") int limit,
             @ForAll("chunks") List<Integer> chunks) throws IOException {
         assertThat(readAll(limit, new ChunkedInputStream(bytes, chunks)))
-                .isEqualTo(readAll(limit, new ByteArrayInputStream(bytes)));
+            .isEqualTo(readAll(limit, new ByteArrayInputStream(bytes)));
     }
 
     @Property
@@ -155,7 +161,7 @@ class ChatLineDeserializerPropertiesTest {
         for (Tuple.Tuple2<String, Boolean> line : sent) {
             byte[] content = line.get1().getBytes(StandardCharsets.UTF_8);
             wire.writeBytes(content);
-            wire.writeBytes(line.get2() ? new byte[] {CR, LF} : new byte[] {LF});
+            wire.writeBytes(line.get2() ? new byte[] { CR, LF } : new byte[] { LF });
             expected.add(content.length <= limit ? new Text(line.get1()) : InboundLine.TOO_LONG);
         }
         assertThat(readAll(limit, new ChunkedInputStream(wire.toByteArray(), chunks))).isEqualTo(expected);
@@ -168,7 +174,7 @@ class ChatLineDeserializerPropertiesTest {
         ByteArrayOutputStream wire = new ByteArrayOutputStream();
         for (Tuple.Tuple2<String, Boolean> line : sent) {
             wire.writeBytes(line.get1().getBytes(StandardCharsets.UTF_8));
-            wire.writeBytes(line.get2() ? new byte[] {CR, LF} : new byte[] {LF});
+            wire.writeBytes(line.get2() ? new byte[] { CR, LF } : new byte[] { LF });
         }
         List<String> texts = texts(readAll(1024, new ChunkedInputStream(wire.toByteArray(), chunks)));
         assertThat(texts).isEqualTo(sent.stream().map(Tuple.Tuple2::get1).toList());
@@ -190,12 +196,18 @@ class ChatLineDeserializerPropertiesTest {
         return texts;
     }
 
-    /** The protocol's control characters, spelled out here rather than taken from the code under test. */
+    /**
+     * The protocol's control characters, spelled out here rather than taken from the code
+     * under test.
+     */
     private static boolean isC0ExceptTabDelOrC1(int cp) {
         return (cp <= 0x1F && cp != '\t') || (cp >= 0x7F && cp <= 0x9F);
     }
 
-    /** The invisible and direction-changing characters PROTOCOL.md has removed from every line. */
+    /**
+     * The invisible and direction-changing characters PROTOCOL.md has removed from every
+     * line.
+     */
     private static boolean isInvisibleOrBidi(int cp) {
         return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2069)
                 || cp == 0xFEFF;
@@ -211,7 +223,9 @@ class ChatLineDeserializerPropertiesTest {
         return count;
     }
 
-    /** The LF-terminated lines, without their LF; bytes after the last LF are not a line. */
+    /**
+     * The LF-terminated lines, without their LF; bytes after the last LF are not a line.
+     */
     private static List<byte[]> rawLines(byte[] bytes) {
         List<byte[]> lines = new ArrayList<>();
         int start = 0;
@@ -237,4 +251,5 @@ class ChatLineDeserializerPropertiesTest {
         }
         return bytes;
     }
+
 }

@@ -21,7 +21,10 @@ class ChatLineDeserializerTest {
 
     private static final InboundLine TOO_LONG = InboundLine.TOO_LONG;
 
-    /** A framer with the given limit; the tests feed it whole streams, chunk by chunk, as reads deliver them. */
+    /**
+     * A framer with the given limit; the tests feed it whole streams, chunk by chunk, as
+     * reads deliver them.
+     */
     private static LineFramer deserializer(int maxLineBytes) {
         return new LineFramer(maxLineBytes);
     }
@@ -34,7 +37,10 @@ class ChatLineDeserializerTest {
         return new ByteArrayInputStream(bytes);
     }
 
-    /** Every line up to the end of the stream, read as the connection reads: what is there, chunk by chunk. */
+    /**
+     * Every line up to the end of the stream, read as the connection reads: what is
+     * there, chunk by chunk.
+     */
     static List<InboundLine> readAll(LineFramer framer, InputStream in) throws IOException {
         List<InboundLine> lines = new ArrayList<>();
         byte[] chunk = new byte[4096];
@@ -151,7 +157,7 @@ class ChatLineDeserializerTest {
     @Test
     void defaultLimitOf1024Bytes() throws IOException {
         assertThat(readAll(1024, "a".repeat(1024) + "\r\n" + "b".repeat(1025) + "\n"))
-                .containsExactly(new Text("a".repeat(1024)), TOO_LONG);
+            .containsExactly(new Text("a".repeat(1024)), TOO_LONG);
     }
 
     @Test
@@ -163,13 +169,13 @@ class ChatLineDeserializerTest {
     @Test
     void invalidUtf8BecomesReplacementCharacter() throws IOException {
         assertThat(readAll(deserializer(1024), stream((byte) 'a', (byte) 0xFF, (byte) 'b', (byte) '\n')))
-                .containsExactly(new Text("a\uFFFDb"));
+            .containsExactly(new Text("a\uFFFDb"));
     }
 
     @Test
     void controlCharactersAndEscapesAreRemoved() throws IOException {
         assertThat(readAll(1024, "\u001B[2J\u001B[31mhi\u0007\u007F\u0085 there\r\n"))
-                .containsExactly(new Text("[2J[31mhi there"));
+            .containsExactly(new Text("[2J[31mhi there"));
     }
 
     @Test
@@ -181,20 +187,23 @@ class ChatLineDeserializerTest {
     void linesComeOutTheSameWhateverTheChunkSizes() throws IOException {
         String text = "hello\r\n" + "x".repeat(30) + "\nwörld 😀\n\nlast\r\n";
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        List<InboundLine> expected = List.of(new Text("hello"), TOO_LONG, new Text("wörld 😀"), new Text(""), new Text("last"));
+        List<InboundLine> expected = List.of(new Text("hello"), TOO_LONG, new Text("wörld 😀"), new Text(""),
+                new Text("last"));
         for (List<Integer> sizes : List.of(List.of(1), List.of(2), List.of(3), List.of(7), List.of(1000),
                 List.of(5, 1, 1, 9, 2, 30, 4), List.of(6, 1, 17, 3))) {
             assertThat(readAll(deserializer(20), new ChunkedInputStream(bytes, sizes))).as("chunks %s", sizes)
-                    .isEqualTo(expected);
+                .isEqualTo(expected);
             assertThat(readAll(deserializer(20), new BufferedInputStream(new ChunkedInputStream(bytes, sizes), 8)))
-                    .as("buffered chunks %s", sizes).isEqualTo(expected);
+                .as("buffered chunks %s", sizes)
+                .isEqualTo(expected);
         }
     }
 
     @Test
     void multiByteCharacterSplitAcrossChunksIsDecodedWhole() throws IOException {
         byte[] bytes = "😀€\n".getBytes(StandardCharsets.UTF_8);
-        assertThat(readAll(deserializer(20), new ChunkedInputStream(bytes, List.of(1)))).containsExactly(new Text("😀€"));
+        assertThat(readAll(deserializer(20), new ChunkedInputStream(bytes, List.of(1))))
+            .containsExactly(new Text("😀€"));
     }
 
     @Test
@@ -244,9 +253,12 @@ class ChatLineDeserializerTest {
 
     @Test
     void deserializeFramesEveryCompleteLineOfAReadInOneNumberedFrame() throws IOException {
-        InboundOrders orders = new InboundOrders(10, 1, (task, delay) -> { });
+        InboundOrders orders = new InboundOrders(10, 1, (task, delay) -> {
+        });
         TestPipe in = new TestPipe().arrive("first\n" + "z".repeat(20) + "\nthird\nfo");
-        InboundOrder order = orders.open(in, line -> { }, () -> { });
+        InboundOrder order = orders.open(in, line -> {
+        }, () -> {
+        });
         ChatLineDeserializer deserializer = new ChatLineDeserializer(orders);
 
         Frame first = deserializer.deserialize(in);
@@ -264,21 +276,25 @@ class ChatLineDeserializerTest {
 
     @Test
     void deserializeRefusesAnUnknownConnection() {
-        InboundOrders orders = new InboundOrders(10, 1, (task, delay) -> { });
+        InboundOrders orders = new InboundOrders(10, 1, (task, delay) -> {
+        });
         assertThatIOException().isThrownBy(() -> new ChatLineDeserializer(orders).deserialize(stream("hi\n")))
-                .withMessageContaining("No chat session");
+            .withMessageContaining("No chat session");
     }
 
     @Test
     void aClosedConnectionIsGoneOnceItsLastBytesAreRead() throws IOException {
-        InboundOrders orders = new InboundOrders(10, 1, (task, delay) -> { });
+        InboundOrders orders = new InboundOrders(10, 1, (task, delay) -> {
+        });
         TestPipe in = new TestPipe().arrive("unterminated");
         int[] gone = new int[1];
-        InboundOrder order = orders.open(in, line -> { }, () -> gone[0]++);
+        InboundOrder order = orders.open(in, line -> {
+        }, () -> gone[0]++);
         order.closed();
         assertThat(gone[0]).as("gone while bytes are unread").isZero();
         assertThat(new ChatLineDeserializer(orders).deserialize(in)).isNull();
         assertThat(gone[0]).as("gone after the read").isEqualTo(1);
         assertThat(orders.of(in)).as("forgotten when gone").isNull();
     }
+
 }

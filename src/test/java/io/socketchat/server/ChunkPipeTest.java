@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 class ChunkPipeTest {
 
     private final TestPipe tokens = new TestPipe();
+
     private final ChunkPipe pipe = new ChunkPipe(tokens);
 
     private void arrive(String chunk) {
@@ -50,4 +51,5 @@ class ChunkPipeTest {
         assertThat(pipe.read(new byte[4], 0, 4)).isEqualTo(-1);
         assertThat(pipe.read()).isEqualTo(-1);
     }
+
 }

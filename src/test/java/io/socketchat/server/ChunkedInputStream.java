@@ -4,16 +4,20 @@ import java.io.InputStream;
 import java.util.List;
 
 /**
- * Hands out its bytes in the given chunk sizes, as a socket delivers them: a bulk read never
- * crosses the end of the current chunk, and {@link #available()} only counts what is left of it.
- * The last chunk size is repeated when the list runs out.
+ * Hands out its bytes in the given chunk sizes, as a socket delivers them: a bulk read
+ * never crosses the end of the current chunk, and {@link #available()} only counts what
+ * is left of it. The last chunk size is repeated when the list runs out.
  */
 final class ChunkedInputStream extends InputStream {
 
     private final byte[] data;
+
     private final List<Integer> chunkSizes;
+
     private int position;
+
     private int chunk;
+
     private int chunkEnd;
 
     ChunkedInputStream(byte[] data, List<Integer> chunkSizes) {
@@ -59,4 +63,5 @@ final class ChunkedInputStream extends InputStream {
     public int available() {
         return position >= data.length || position == chunkEnd ? 0 : chunkEnd - position;
     }
+
 }

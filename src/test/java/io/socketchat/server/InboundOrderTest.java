@@ -15,12 +15,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/** The order, pause and end-of-connection rules of one connection's inbound side, without Spring or sockets. */
+/**
+ * The order, pause and end-of-connection rules of one connection's inbound side, without
+ * Spring or sockets.
+ */
 class InboundOrderTest {
 
     private final List<String> handled = new ArrayList<>();
+
     private final AtomicInteger gone = new AtomicInteger();
+
     private final List<Runnable> pauseChecks = new ArrayList<>();
+
     private final TestPipe pipe = new TestPipe();
 
     private InboundOrder order(long pauseNanos) {
@@ -47,7 +53,8 @@ class InboundOrderTest {
     @Test
     @ExtendWith(OutputCaptureExtension.class)
     void aLineWhoseHandlingFailsIsSkippedAndTheConnectionGoesOnAndLeaves(CapturedOutput output) throws IOException {
-        InboundOrder order = new InboundOrder(pipe, new LineFramer(100), (task, delay) -> { }, 1, line -> {
+        InboundOrder order = new InboundOrder(pipe, new LineFramer(100), (task, delay) -> {
+        }, 1, line -> {
             String text = ((Text) line).text();
             if (text.equals("boom")) {
                 throw new IllegalStateException("handler failed");
@@ -118,4 +125,5 @@ class InboundOrderTest {
         assertThat(handled).as("a minute has not passed").isEmpty();
         assertThat(pauseChecks).as("checked again later").hasSize(1);
     }
+
 }

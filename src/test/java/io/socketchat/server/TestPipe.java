@@ -4,10 +4,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
-/** A connection's read pipe as the deserializer sees it: bytes arrive by {@link #arrive}, reads never wait. */
+/**
+ * A connection's read pipe as the deserializer sees it: bytes arrive by {@link #arrive},
+ * reads never wait.
+ */
 final class TestPipe extends InputStream {
 
     private final ByteArrayOutputStream arrived = new ByteArrayOutputStream();
+
     private int position;
 
     synchronized TestPipe arrive(String text) {
@@ -35,4 +39,5 @@ final class TestPipe extends InputStream {
     public synchronized int available() {
         return arrived.size() - position;
     }
+
 }

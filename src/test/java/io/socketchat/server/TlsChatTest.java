@@ -26,7 +26,10 @@ import io.socketchat.support.TlsFixture.Pem;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
-/** The chat over TLS, beside the plain port: one room, the same lines, the same protection. */
+/**
+ * The chat over TLS, beside the plain port: one room, the same lines, the same
+ * protection.
+ */
 class TlsChatTest {
 
     private final Path certificates = Path.of("target", "test-certificates", UUID.randomUUID().toString());
@@ -71,9 +74,9 @@ class TlsChatTest {
         alice.send("alice");
         alice.expectStartingWith("Hello alice! ");
 
-        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + server.httpPort() + "/actuator/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health = HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + "/actuator/health"))
+                .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"chat\":{\"details\":{\"tlsPort\":" + server.tlsPort()
                 + ",\"usersOnline\":1,\"maxClients\":5},\"status\":\"UP\"}");
@@ -90,8 +93,9 @@ class TlsChatTest {
 
         Pem renewed = TlsFixture.selfSigned(certificates, "localhost");
         assertThat(renewed.x509()).isNotEqualTo(first.x509());
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .until(() -> serverCertificate(first, renewed).equals(renewed.x509()));
+        await().atMost(Duration.ofSeconds(20))
+            .pollInterval(Duration.ofMillis(100))
+            .until(() -> serverCertificate(first, renewed).equals(renewed.x509()));
 
         // a newcomer that trusts only the renewed certificate joins and talks with alice
         LineClient bob = server.connectTls(renewed.x509());
@@ -148,14 +152,18 @@ class TlsChatTest {
     }
 
     private RunningServer start(Pem pem, String... more) {
-        return RunningServer.start(Stream.concat(TlsFixture.serverArgs(pem).stream(), Stream.of(more))
-                .toArray(String[]::new));
+        return RunningServer
+            .start(Stream.concat(TlsFixture.serverArgs(pem).stream(), Stream.of(more)).toArray(String[]::new));
     }
 
-    /** The certificate a new connection is shown (trusting both, so either handshake succeeds). */
+    /**
+     * The certificate a new connection is shown (trusting both, so either handshake
+     * succeeds).
+     */
     private X509Certificate serverCertificate(Pem first, Pem renewed) throws Exception {
         try (SSLSocket socket = TlsFixture.connect(server.tlsPort(), 0, first.x509(), renewed.x509())) {
             return (X509Certificate) socket.getSession().getPeerCertificates()[0];
         }
     }
+
 }

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Clients that send each line with no line end (the original Python client) join, chat and
- * leave; clients that end their lines with LF are never cut by the pause that ends such lines.
+ * Clients that send each line with no line end (the original Python client) join, chat
+ * and leave; clients that end their lines with LF are never cut by the pause that ends
+ * such lines.
  */
 class UnframedClientTest {
 
@@ -94,7 +95,8 @@ class UnframedClientTest {
         carol.expect("* fdave joined the chat");
 
         carol.sendRaw(bytes("part one "));
-        // dave's chunk is sent after carol's bytes and becomes a line only after a whole pause
+        // dave's chunk is sent after carol's bytes and becomes a line only after a whole
+        // pause
         // without more bytes: once bob sees it, carol has paused longer than that too
         dave.sendRaw(bytes("tick"));
         bob.expect("fdave: tick");
@@ -113,17 +115,24 @@ class UnframedClientTest {
             client.expectStartingWith("! Username \"no name\"");
             waiting.add(client);
         }
-        await().atMost(LineClient.TIMEOUT).untilAsserted(() -> assertThat(threadsWaitingForBytes())
-                .as("threads waiting in a connection's read pipe").isZero());
+        await().atMost(LineClient.TIMEOUT)
+            .untilAsserted(() -> assertThat(threadsWaitingForBytes()).as("threads waiting in a connection's read pipe")
+                .isZero());
         waiting.forEach(LineClient::close);
     }
 
-    /** Threads parked inside Spring Integration's read pipe, waiting for a connection's next bytes. */
+    /**
+     * Threads parked inside Spring Integration's read pipe, waiting for a connection's
+     * next bytes.
+     */
     private static long threadsWaitingForBytes() {
-        return Thread.getAllStackTraces().values().stream()
-                .filter(stack -> Arrays.stream(stack).anyMatch(frame -> frame.getClassName().contains("ChannelInputStream")
+        return Thread.getAllStackTraces()
+            .values()
+            .stream()
+            .filter(stack -> Arrays.stream(stack)
+                .anyMatch(frame -> frame.getClassName().contains("ChannelInputStream")
                         && frame.getMethodName().equals("getNextBuffer")))
-                .count();
+            .count();
     }
 
     private static byte[] bytes(String text) {
@@ -134,6 +143,7 @@ class UnframedClientTest {
     private static final class PythonClient implements AutoCloseable {
 
         private final Process process;
+
         private final StringBuffer output = new StringBuffer();
 
         private PythonClient(Process process) {
@@ -156,16 +166,21 @@ class UnframedClientTest {
 
         static PythonClient start(int port) throws IOException, URISyntaxException {
             Path script = Path.of(UnframedClientTest.class.getResource("/clients/original_client.py").toURI());
-            return new PythonClient(new ProcessBuilder("python3", "-u", script.toString(), "127.0.0.1",
-                    String.valueOf(port)).redirectErrorStream(true).start());
+            return new PythonClient(
+                    new ProcessBuilder("python3", "-u", script.toString(), "127.0.0.1", String.valueOf(port))
+                        .redirectErrorStream(true)
+                        .start());
         }
 
         void awaitOutput(String text) {
-            await().atMost(LineClient.TIMEOUT).pollInterval(Duration.ofMillis(20))
-                    .untilAsserted(() -> assertThat(output.toString()).contains(text));
+            await().atMost(LineClient.TIMEOUT)
+                .pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> assertThat(output.toString()).contains(text));
         }
 
-        /** A line typed at the client's prompt; the client sends it without its line end. */
+        /**
+         * A line typed at the client's prompt; the client sends it without its line end.
+         */
         void type(String line) throws IOException {
             OutputStream in = process.getOutputStream();
             in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
@@ -181,5 +196,7 @@ class UnframedClientTest {
         public void close() {
             process.destroyForcibly();
         }
+
     }
+
 }

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Timeout;
 import org.springframework.messaging.support.MessageBuilder;
 
 /**
- * The writer loop with no Spring context: real loopback sockets with small buffers (so that they
- * fill after a few kilobytes), connections sent to directly instead of through the adapter.
+ * The writer loop with no Spring context: real loopback sockets with small buffers (so
+ * that they fill after a few kilobytes), connections sent to directly instead of through
+ * the adapter.
  */
 @Timeout(60)
 class WriterLoopTest {
@@ -36,8 +37,11 @@ class WriterLoopTest {
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
     private final Map<String, ChatNioConnection> open = new ConcurrentHashMap<>();
+
     private final List<AutoCloseable> resources = new ArrayList<>();
+
     private final WriterLoop loop = new WriterLoop(open::get, this::send);
+
     private final Thread loopThread = new Thread(loop, "test-writer");
 
     WriterLoopTest() {
@@ -63,7 +67,10 @@ class WriterLoopTest {
         return true;
     }
 
-    /** One accepted connection, the client's end of it, and the outbox the loop drains into it. */
+    /**
+     * One accepted connection, the client's end of it, and the outbox the loop drains
+     * into it.
+     */
     private record Link(ChatNioConnection connection, SocketChannel client, Outbox outbox) {
 
         /** Reads (blocking) until {@code expected} bytes have arrived. */
@@ -96,7 +103,8 @@ class WriterLoopTest {
         resources.add(accepted);
         accepted.setOption(StandardSocketOptions.SO_SNDBUF, 4096);
         accepted.configureBlocking(false);
-        ChatNioConnection connection = new ChatNioConnection(accepted, true, false, event -> { }, "test");
+        ChatNioConnection connection = new ChatNioConnection(accepted, true, false, event -> {
+        }, "test");
         open.put(id, connection);
         ClientConnections transport = new ClientConnections() {
             @Override
@@ -133,7 +141,8 @@ class WriterLoopTest {
     @Test
     void moreThanTheSocketTakesArrivesWholeAndInOrderOnceTheClientReads() throws Exception {
         Link alice = link("alice");
-        // far more than the socket buffers hold: most of it goes through the backlog, in pieces
+        // far more than the socket buffers hold: most of it goes through the backlog, in
+        // pieces
         String text = lines("line", 4000, 100);
 
         offerLines(alice.outbox(), text);
@@ -160,7 +169,8 @@ class WriterLoopTest {
     @Test
     void anOutboxServedWhileItsConnectionAlreadyHasABacklogIsWrittenOnceTheSocketDrains() throws Exception {
         Link alice = link("alice");
-        // bytes that did not fit are waiting in the backlog before the outbox is ever served
+        // bytes that did not fit are waiting in the backlog before the outbox is ever
+        // served
         byte[] earlier = lines("earlier", 2000, 100).getBytes(StandardCharsets.UTF_8);
         alice.connection().send(MessageBuilder.withPayload(earlier).build());
         assertThat(alice.connection().hasBacklog()).isTrue();
@@ -170,6 +180,7 @@ class WriterLoopTest {
         byte[] got = alice.read(earlier.length + "after\n".length());
         assertThat(Arrays.copyOfRange(got, 0, earlier.length)).isEqualTo(earlier);
         assertThat(new String(got, earlier.length, got.length - earlier.length, StandardCharsets.UTF_8))
-                .isEqualTo("after\n");
+            .isEqualTo("after\n");
     }
+
 }

@@ -8,12 +8,16 @@ public abstract class AliceAndBobTest {
 
     @AutoClose
     protected RunningServer server;
+
     protected LineClient alice;
+
     protected LineClient bob;
 
-    /** The server's arguments; no history by default, so joins read only their Hello line. */
+    /**
+     * The server's arguments; no history by default, so joins read only their Hello line.
+     */
     protected String[] serverArgs() {
-        return new String[] {"--chat.history-size=0"};
+        return new String[] { "--chat.history-size=0" };
     }
 
     @BeforeEach
@@ -23,4 +27,5 @@ public abstract class AliceAndBobTest {
         bob = server.join("bob");
         alice.expect("* bob joined the chat");
     }
+
 }

@@ -22,11 +22,17 @@ public final class LineClient implements AutoCloseable {
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final Socket socket;
+
     private final InputStream in;
+
     private final OutputStream out;
+
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+
     private final byte[] buffer = new byte[8192];
+
     private int position;
+
     private int limit;
 
     private LineClient(Socket socket) throws IOException {
@@ -39,12 +45,17 @@ public final class LineClient implements AutoCloseable {
         return connect(port, 0);
     }
 
-    /** @param receiveBuffer SO_RCVBUF to ask for, 0 for the default */
+    /**
+     * @param receiveBuffer SO_RCVBUF to ask for, 0 for the default
+     */
     public static LineClient connect(int port, int receiveBuffer) {
         return connect(null, port, receiveBuffer);
     }
 
-    /** A connection whose socket is bound to a loopback address of its own, e.g. 127.0.0.2. */
+    /**
+     * A connection whose socket is bound to a loopback address of its own, e.g.
+     * 127.0.0.2.
+     */
     public static LineClient connectFrom(String localAddress, int port) {
         return connect(localAddress, port, 0);
     }
@@ -193,7 +204,9 @@ public final class LineClient implements AutoCloseable {
         }
     }
 
-    /** Half-closes: no more lines from us, as {@code nc -q0} does at the end of its input. */
+    /**
+     * Half-closes: no more lines from us, as {@code nc -q0} does at the end of its input.
+     */
     public void shutdownOutput() {
         try {
             socket.shutdownOutput();
@@ -216,4 +229,5 @@ public final class LineClient implements AutoCloseable {
             // closing is best effort
         }
     }
+
 }

@@ -23,17 +23,20 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real {@code redis-server} for the tests of a class, on a free port, with its append-only file
- * under target/ (so it keeps the room across its own restart); emptied before each test, stopped
- * after the last. A machine without redis-server fails these tests: they are never skipped.
- * Register with {@code @RegisterExtension static final RedisServer redis = new RedisServer();}.
+ * A real {@code redis-server} for the tests of a class, on a free port, with its
+ * append-only file under target/ (so it keeps the room across its own restart); emptied
+ * before each test, stopped after the last. A machine without redis-server fails these
+ * tests: they are never skipped. Register with
+ * {@code @RegisterExtension static final RedisServer redis = new RedisServer();}.
  */
 public final class RedisServer implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
 
     private int port;
+
     private Path dir;
+
     private Process process;
 
     @Override
@@ -66,21 +69,27 @@ public final class RedisServer implements BeforeAllCallback, BeforeEachCallback,
         return port;
     }
 
-    /** Starts redis-server (again, on the same port and files) and waits until it answers. */
+    /**
+     * Starts redis-server (again, on the same port and files) and waits until it answers.
+     */
     public void start() {
         File binary = new File("/usr/bin/redis-server");
         String executable = binary.canExecute() ? binary.getPath() : "redis-server";
         try {
-            process = new ProcessBuilder(executable, "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "yes", "--appendfsync", "always", "--dir", dir.toAbsolutePath().toString(),
+            process = new ProcessBuilder(executable, "--port", String.valueOf(port), "--bind", "127.0.0.1", "--save",
+                    "", "--appendonly", "yes", "--appendfsync", "always", "--dir", dir.toAbsolutePath().toString(),
                     "--daemonize", "no")
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("redis.log").toFile())
+                .start();
         }
         catch (IOException ex) {
             fail("redis-server is needed for the cluster tests and could not be started"
                     + " (install the Debian package redis-server): " + ex.getMessage());
         }
-        await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(50)).until(() -> "+PONG".equals(tryCommand("PING")));
+        await().atMost(START_TIMEOUT)
+            .pollInterval(Duration.ofMillis(50))
+            .until(() -> "+PONG".equals(tryCommand("PING")));
     }
 
     /** SIGTERM, and waits for the exit (the append-only file is complete). */
@@ -109,7 +118,10 @@ public final class RedisServer implements BeforeAllCallback, BeforeEachCallback,
         }
     }
 
-    /** One command over RESP; the answer's first line, or the value of a bulk string answer. */
+    /**
+     * One command over RESP; the answer's first line, or the value of a bulk string
+     * answer.
+     */
     public String command(String... words) {
         String answer = tryCommand(words);
         if (answer == null) {
@@ -124,8 +136,11 @@ public final class RedisServer implements BeforeAllCallback, BeforeEachCallback,
             socket.setSoTimeout(5000);
             StringBuilder request = new StringBuilder("*" + words.length + "\r\n");
             for (String word : words) {
-                request.append('$').append(word.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(word)
-                        .append("\r\n");
+                request.append('$')
+                    .append(word.getBytes(StandardCharsets.UTF_8).length)
+                    .append("\r\n")
+                    .append(word)
+                    .append("\r\n");
             }
             OutputStream out = socket.getOutputStream();
             out.write(request.toString().getBytes(StandardCharsets.UTF_8));
@@ -170,4 +185,5 @@ public final class RedisServer implements BeforeAllCallback, BeforeEachCallback,
             return socket.getLocalPort();
         }
     }
+
 }

@@ -16,6 +16,7 @@ import org.springframework.integration.ip.tcp.connection.AbstractServerConnectio
 public final class RunningServer implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
+
     private final List<LineClient> clients = new ArrayList<>();
 
     private RunningServer(ConfigurableApplicationContext context) {
@@ -23,14 +24,15 @@ public final class RunningServer implements AutoCloseable {
     }
 
     /**
-     * Every test client comes from 127.0.0.1, so the limits per address are off unless a test
-     * sets {@code --chat.max-connections-per-address}.
+     * Every test client comes from 127.0.0.1, so the limits per address are off unless a
+     * test sets {@code --chat.max-connections-per-address}.
      */
     public static RunningServer start(String... args) {
         List<String> all = new ArrayList<>();
-        // a test's own value of a key replaces the default (the command line would join both)
-        for (String fallback : List.of("--chat.port=0", "--server.port=0",
-                "--chat.bind-address=127.0.0.1", "--chat.console.enabled=false", "--logging.level.root=WARN", "--chat.max-connections-per-address=0")) {
+        // a test's own value of a key replaces the default (the command line would join
+        // both)
+        for (String fallback : List.of("--chat.port=0", "--server.port=0", "--chat.bind-address=127.0.0.1",
+                "--chat.console.enabled=false", "--logging.level.root=WARN", "--chat.max-connections-per-address=0")) {
             String key = fallback.substring(0, fallback.indexOf('=') + 1);
             if (Stream.of(args).noneMatch(arg -> arg.startsWith(key))) {
                 all.add(fallback);
@@ -57,7 +59,10 @@ public final class RunningServer implements AutoCloseable {
         return client;
     }
 
-    /** A TLS connection with a small receive buffer (SO_RCVBUF), for clients that stop reading. */
+    /**
+     * A TLS connection with a small receive buffer (SO_RCVBUF), for clients that stop
+     * reading.
+     */
     public LineClient connectTlsRaw(int receiveBuffer, X509Certificate... trusted) {
         LineClient client = LineClient.over(TlsFixture.connect(tlsPort(), receiveBuffer, trusted));
         clients.add(client);
@@ -83,7 +88,10 @@ public final class RunningServer implements AutoCloseable {
         return client;
     }
 
-    /** A connection from another loopback address, e.g. 127.0.0.2 (all of 127/8 is loopback on Linux). */
+    /**
+     * A connection from another loopback address, e.g. 127.0.0.2 (all of 127/8 is
+     * loopback on Linux).
+     */
     public LineClient connectFrom(String localAddress) {
         LineClient client = LineClient.connectFrom(localAddress, port());
         clients.add(client);
@@ -119,4 +127,5 @@ public final class RunningServer implements AutoCloseable {
         clients.forEach(LineClient::close);
         context.close();
     }
+
 }

@@ -25,12 +25,17 @@ import java.util.regex.Pattern;
 public final class ServerProcess implements AutoCloseable {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
     private static final Path JAR = Path.of("target", "socket-chat.jar");
 
     private final Process process;
+
     private final OutputStream input;
+
     private final List<String> output = new ArrayList<>();
+
     private int tcpPort;
+
     private int httpPort;
 
     private ServerProcess(Process process) {
@@ -55,10 +60,9 @@ public final class ServerProcess implements AutoCloseable {
         if (!Files.isRegularFile(JAR)) {
             fail(JAR + " is missing: run ./mvnw verify (it packages the jar before these tests)");
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString(),
-                "--chat.port=0", "--server.port=0", "--chat.bind-address=127.0.0.1"));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(),
+                        "--chat.port=0", "--server.port=0", "--chat.bind-address=127.0.0.1"));
         command.addAll(List.of(args));
         return command;
     }
@@ -179,4 +183,5 @@ public final class ServerProcess implements AutoCloseable {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
     }
+
 }

@@ -6,8 +6,9 @@ import io.socketchat.admin.AdminCommands;
 import org.junit.jupiter.api.Test;
 
 /**
- * The server's context leaves the client's and the bench's packages alone: they start contexts of
- * their own (or none), and a component there must not become part of the server.
+ * The server's context leaves the client's and the bench's packages alone: they start
+ * contexts of their own (or none), and a component there must not become part of the
+ * server.
  */
 class ServerScanTest {
 
@@ -19,4 +20,5 @@ class ServerScanTest {
             assertThat(server.context().getBeanNamesForType(io.socketchat.bench.BenchScanProbe.class)).isEmpty();
         }
     }
+
 }

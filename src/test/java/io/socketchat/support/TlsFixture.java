@@ -33,18 +33,21 @@ public final class TlsFixture {
     public record Pem(Path certificate, Path privateKey, X509Certificate x509) {
     }
 
-    /** Makes a new key and certificate and writes them to {@code cert.pem} / {@code key.pem} in {@code dir}, replacing any. */
+    /**
+     * Makes a new key and certificate and writes them to {@code cert.pem} /
+     * {@code key.pem} in {@code dir}, replacing any.
+     */
     public static Pem selfSigned(Path dir, String commonName) {
         try {
             Files.createDirectories(dir);
             Path store = Files.createTempFile(dir, "keys", ".p12");
             Files.delete(store);
             Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                    "-genkeypair", "-alias", "chat", "-keyalg", "EC", "-groupname", "secp256r1",
-                    "-dname", "CN=" + commonName, "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "30",
-                    "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "changeit",
-                    "-keypass", "changeit")
-                    .redirectErrorStream(true).start();
+                    "-genkeypair", "-alias", "chat", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
+                    "CN=" + commonName, "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "30", "-storetype",
+                    "PKCS12", "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit")
+                .redirectErrorStream(true)
+                .start();
             String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!keytool.waitFor(60, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
                 throw new IllegalStateException("keytool failed: " + output);
@@ -58,7 +61,8 @@ public final class TlsFixture {
             Key key = keys.getKey("chat", "changeit".toCharArray());
             Path certFile = dir.resolve("cert.pem");
             Path keyFile = dir.resolve("key.pem");
-            // key first, then the certificate: a reload that sees the new certificate sees its key
+            // key first, then the certificate: a reload that sees the new certificate
+            // sees its key
             replace(keyFile, pem("PRIVATE KEY", key.getEncoded()));
             replace(certFile, pem("CERTIFICATE", certificate.getEncoded()));
             return new Pem(certFile, keyFile, certificate);
@@ -72,7 +76,10 @@ public final class TlsFixture {
         }
     }
 
-    /** The server arguments for a TLS port on any free port, with the certificate reloaded when its files change. */
+    /**
+     * The server arguments for a TLS port on any free port, with the certificate reloaded
+     * when its files change.
+     */
     public static List<String> serverArgs(Pem pem) {
         return List.of("--chat.tls.port=0",
                 "--spring.ssl.bundle.pem.chat.keystore.certificate=file:" + pem.certificate(),
@@ -82,7 +89,8 @@ public final class TlsFixture {
     }
 
     /**
-     * A TLS connection to 127.0.0.1 that trusts only the given certificates (host name checked).
+     * A TLS connection to 127.0.0.1 that trusts only the given certificates (host name
+     * checked).
      * @param receiveBuffer SO_RCVBUF to ask for, 0 for the default
      */
     public static SSLSocket connect(int port, int receiveBuffer, X509Certificate... trusted) {
@@ -115,8 +123,7 @@ public final class TlsFixture {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(der)
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(der)
                 + "\n-----END " + type + "-----\n";
     }
 
@@ -125,4 +132,5 @@ public final class TlsFixture {
         Files.writeString(next, content);
         Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
+
 }

@@ -28,6 +28,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 class BrowserChatTest {
 
     private static ChromeDriver driver;
+
     private RunningServer server;
 
     @BeforeAll
@@ -44,7 +45,8 @@ class BrowserChatTest {
 
     @AfterEach
     void stopServer() {
-        // leave the page before the server goes, so the next test starts on a quiet browser
+        // leave the page before the server goes, so the next test starts on a quiet
+        // browser
         driver.get("about:blank");
         if (server != null) {
             server.close();
@@ -128,9 +130,9 @@ class BrowserChatTest {
         page.enter("Username", "ALICE").awaitLine("! Username \"ALICE\" is taken. Enter another username:");
         page.field("Username").clear();
         page.joinAs("carol")
-                .awaitLine("-- last 1 message --")
-                .awaitLine("alice: said before you came")
-                .awaitLine("-- end of history --");
+            .awaitLine("-- last 1 message --")
+            .awaitLine("alice: said before you came")
+            .awaitLine("-- end of history --");
         alice.expect("* carol joined the chat");
     }
 
@@ -237,4 +239,5 @@ class BrowserChatTest {
             driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
         }
     }
+
 }

@@ -10,7 +10,10 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The chat page as a person uses it: fields found by their labels, the conversation by its role. */
+/**
+ * The chat page as a person uses it: fields found by their labels, the conversation by
+ * its role.
+ */
 final class ChatPage {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -39,7 +42,9 @@ final class ChatPage {
         return driver.findElement(By.id(labelElement.getAttribute("for"))).isDisplayed();
     }
 
-    /** Types into the labelled field and presses Enter, as someone at the keyboard does. */
+    /**
+     * Types into the labelled field and presses Enter, as someone at the keyboard does.
+     */
     ChatPage enter(String label, String text) {
         field(label).sendKeys(text, Keys.ENTER);
         return this;
@@ -61,8 +66,8 @@ final class ChatPage {
 
     @SuppressWarnings("unchecked")
     List<String> lines() {
-        return (List<String>) ((JavascriptExecutor) driver).executeScript(
-                "return Array.from(document.querySelectorAll('[role=log] p'), p => p.textContent);");
+        return (List<String>) ((JavascriptExecutor) driver)
+            .executeScript("return Array.from(document.querySelectorAll('[role=log] p'), p => p.textContent);");
     }
 
     /** Waits for a line with exactly this text in the conversation. */
@@ -73,16 +78,17 @@ final class ChatPage {
 
     /** The colour class of the first coloured name in the line with this text. */
     String nameColourOf(String line) {
-        return (String) ((JavascriptExecutor) driver).executeScript("""
-                const p = Array.from(document.querySelectorAll('[role=log] p')).find(p => p.textContent === arguments[0]);
-                const name = p && p.querySelector('.name');
-                return name ? name.className : null;""", line);
+        return (String) ((JavascriptExecutor) driver).executeScript(
+                """
+                        const p = Array.from(document.querySelectorAll('[role=log] p')).find(p => p.textContent === arguments[0]);
+                        const name = p && p.querySelector('.name');
+                        return name ? name.className : null;""",
+                line);
     }
 
     boolean atNewestLine() {
         return (Boolean) ((JavascriptExecutor) driver).executeScript(
-                "const log = document.querySelector('[role=log]');"
-                        + " return log.scrollHeight > log.clientHeight"
+                "const log = document.querySelector('[role=log]');" + " return log.scrollHeight > log.clientHeight"
                         + " && log.scrollHeight - log.scrollTop - log.clientHeight < 2;");
     }
 
@@ -91,8 +97,8 @@ final class ChatPage {
     }
 
     long scrollTop() {
-        return ((Number) ((JavascriptExecutor) driver).executeScript(
-                "return document.querySelector('[role=log]').scrollTop;")).longValue();
+        return ((Number) ((JavascriptExecutor) driver)
+            .executeScript("return document.querySelector('[role=log]').scrollTop;")).longValue();
     }
 
     WebElement newerLinesButton() {
@@ -115,7 +121,7 @@ final class ChatPage {
     }
 
     void waitUntil(java.util.function.BooleanSupplier condition, String what) {
-        new WebDriverWait(driver, TIMEOUT).withMessage(() -> "waited for " + what)
-                .until(d -> condition.getAsBoolean());
+        new WebDriverWait(driver, TIMEOUT).withMessage(() -> "waited for " + what).until(d -> condition.getAsBoolean());
     }
+
 }

@@ -33,4 +33,5 @@ class FrameLineTest {
         // the line end does not count
         assertThat(FrameLine.of("x".repeat(16) + "\r\n", 16)).isInstanceOf(InboundLine.Text.class);
     }
+
 }

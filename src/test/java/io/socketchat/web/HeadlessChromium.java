@@ -13,8 +13,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's Chromium and its driver, headless, started without Selenium Manager (no network).
- * Missing binaries fail the test: a browser test is never skipped.
+ * Debian's Chromium and its driver, headless, started without Selenium Manager (no
+ * network). Missing binaries fail the test: a browser test is never skipped.
  */
 final class HeadlessChromium {
 
@@ -25,7 +25,7 @@ final class HeadlessChromium {
     }
 
     static ChromeDriver start() {
-        for (Path binary : new Path[] {CHROMIUM, CHROMEDRIVER}) {
+        for (Path binary : new Path[] { CHROMIUM, CHROMEDRIVER }) {
             if (!Files.isExecutable(binary)) {
                 fail(binary + " is missing: install Debian's chromium and chromium-driver packages");
             }
@@ -44,15 +44,19 @@ final class HeadlessChromium {
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--hide-scrollbars", "--window-size=1280,800", "--user-data-dir=" + profile.toAbsolutePath());
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
+            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+            .usingAnyFreePort()
+            .build();
         return new ChromeDriver(service, options);
     }
 
-    /** The page's viewport as a device of that size would give it (phone: touch, mobile layout). */
+    /**
+     * The page's viewport as a device of that size would give it (phone: touch, mobile
+     * layout).
+     */
     static void viewport(ChromeDriver driver, int width, int height, boolean mobile) {
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
-                "width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
     }
+
 }

@@ -17,23 +17,28 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
- * A browser that stops reading (a hung tab) fills the server's socket to it; the server never
- * waits on that socket: the readers keep getting every line at once, and the browser is
- * dropped as not reading, with the same notice as a TCP user.
+ * A browser that stops reading (a hung tab) fills the server's socket to it; the server
+ * never waits on that socket: the readers keep getting every line at once, and the
+ * browser is dropped as not reading, with the same notice as a TCP user.
  */
 class NotReadingBrowserTest {
 
     private static final int LINES = 12_000;
+
     private static final int ROUND = 200;
+
     private static final String FILLER = "x".repeat(900);
+
     /**
-     * Far below what a reader would wait if the server waited on the silent browser: the 5 s a
-     * sender is held while the server catches up, or the 10 s a WebSocket send may take.
+     * Far below what a reader would wait if the server waited on the silent browser: the
+     * 5 s a sender is held while the server catches up, or the 10 s a WebSocket send may
+     * take.
      */
     private static final Duration MAX_DELAY = Duration.ofSeconds(2);
 
     @AutoClose
     private RunningServer server;
+
     @AutoClose
     private WebSocketUser slow;
 
@@ -49,14 +54,16 @@ class NotReadingBrowserTest {
 
         AtomicInteger bobGot = new AtomicInteger();
         CompletableFuture<BobSaw> bobReads = CompletableFuture.supplyAsync(() -> read(bob, bobGot));
-        // in rounds that bob reads before the next: a line's delay is the server's, not a queue of alice's
-        for (int sent = 0; sent < LINES; ) {
+        // in rounds that bob reads before the next: a line's delay is the server's, not a
+        // queue of alice's
+        for (int sent = 0; sent < LINES;) {
             for (int i = 0; i < ROUND; i++, sent++) {
                 alice.send(System.nanoTime() + " " + FILLER);
             }
             int expected = sent;
-            await().atMost(LineClient.TIMEOUT).pollInterval(Duration.ofMillis(1))
-                    .until(() -> bobGot.get() >= expected || bobReads.isDone());
+            await().atMost(LineClient.TIMEOUT)
+                .pollInterval(Duration.ofMillis(1))
+                .until(() -> bobGot.get() >= expected || bobReads.isDone());
         }
         alice.send("last");
         BobSaw saw = bobReads.join();
@@ -87,4 +94,5 @@ class NotReadingBrowserTest {
 
     private record BobSaw(int messages, List<String> notices, Duration maxDelay) {
     }
+
 }

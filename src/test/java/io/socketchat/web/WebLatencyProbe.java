@@ -9,10 +9,11 @@ import java.util.function.Supplier;
 import io.socketchat.support.LineClient;
 
 /**
- * A manual measurement, not a test: what delay a browser user sees next to a TCP user on the
- * same load. Three users join a running server: one sends a time-stamped line every 10 ms, one
- * reads over TCP and one over the page's WebSocket; each reader notes how long every probe line
- * took. Run it while the bench tool loads the server (e.g. scenario S3), all on one machine:
+ * A manual measurement, not a test: what delay a browser user sees next to a TCP user on
+ * the same load. Three users join a running server: one sends a time-stamped line every
+ * 10 ms, one reads over TCP and one over the page's WebSocket; each reader notes how long
+ * every probe line took. Run it while the bench tool loads the server (e.g. scenario S3),
+ * all on one machine:
  *
  * <pre>
  * java -cp target/test-classes:target/classes:$(cat cp.txt) io.socketchat.web.WebLatencyProbe TCP_PORT HTTP_PORT SECONDS
@@ -83,4 +84,5 @@ public final class WebLatencyProbe {
     private static double millis(long[] sorted, double quantile) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
     }
+
 }

@@ -20,10 +20,14 @@ import io.socketchat.support.RunningServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The WebSocket at /chat follows the chat's rules, seen from a plain Java WebSocket client. */
+/**
+ * The WebSocket at /chat follows the chat's rules, seen from a plain Java WebSocket
+ * client.
+ */
 class WebSocketRulesTest {
 
     private RunningServer server;
+
     private final List<WebSocketUser> users = new ArrayList<>();
 
     @AfterEach
@@ -128,7 +132,7 @@ class WebSocketRulesTest {
         server = RunningServer.start();
         WebSocketUser someone = track(WebSocketUser.connect(server.httpPort()));
         someone.expectStartingWith("Welcome to ");
-        someone.sendBinary(new byte[] {1, 2, 3});
+        someone.sendBinary(new byte[] { 1, 2, 3 });
         assertThat(someone.expectClosed()).isEqualTo(1003);
     }
 
@@ -136,9 +140,9 @@ class WebSocketRulesTest {
     void withTheWebOffThereIsNoPageAndNoWebSocket() throws Exception {
         server = RunningServer.start("--chat.web.enabled=false");
         int port = server.httpPort();
-        HttpResponse<String> page = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(handshakeStatus(port, null)).isEqualTo(404);
         // the TCP side is unaffected
@@ -148,9 +152,9 @@ class WebSocketRulesTest {
     @Test
     void thePageIsServedAtTheRoot() throws Exception {
         server = RunningServer.start();
-        HttpResponse<String> page = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + "/")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("role=\"log\"").contains("chat.js");
     }
@@ -163,10 +167,13 @@ class WebSocketRulesTest {
             builder.header("Origin", origin);
         }
         CompletableFuture<?> handshake = builder
-                .buildAsync(URI.create("ws://127.0.0.1:" + httpPort + "/chat"), new java.net.http.WebSocket.Listener() { })
-                .orTimeout(WebSocketUser.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            .buildAsync(URI.create("ws://127.0.0.1:" + httpPort + "/chat"), new java.net.http.WebSocket.Listener() {
+            })
+            .orTimeout(WebSocketUser.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         assertThatThrownBy(handshake::join).hasCauseInstanceOf(WebSocketHandshakeException.class);
         return ((WebSocketHandshakeException) handshake.handle((ok, failure) -> failure.getCause()).join())
-                .getResponse().statusCode();
+            .getResponse()
+            .statusCode();
     }
+
 }

@@ -26,9 +26,13 @@ final class WebSocketUser implements AutoCloseable, WebSocket.Listener {
     static final Duration TIMEOUT = LineClient.TIMEOUT;
 
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+
     private final StringBuilder partial = new StringBuilder();
+
     private volatile boolean reading = true;
+
     private WebSocket socket;
 
     private WebSocketUser() {
@@ -38,7 +42,9 @@ final class WebSocketUser implements AutoCloseable, WebSocket.Listener {
         return connect(httpPort, null);
     }
 
-    /** @param origin the Origin header to send, as a browser would; null sends none */
+    /**
+     * @param origin the Origin header to send, as a browser would; null sends none
+     */
     static WebSocketUser connect(int httpPort, String origin) {
         WebSocketUser user = new WebSocketUser();
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(TIMEOUT);
@@ -46,7 +52,8 @@ final class WebSocketUser implements AutoCloseable, WebSocket.Listener {
             builder.header("Origin", origin);
         }
         user.socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + httpPort + "/chat"), user)
-                .orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
+            .orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+            .join();
         return user;
     }
 
@@ -97,7 +104,10 @@ final class WebSocketUser implements AutoCloseable, WebSocket.Listener {
         return closed.orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 
-    /** Requests no more frames: the server's writes pile up in the sockets, then in its queue. */
+    /**
+     * Requests no more frames: the server's writes pile up in the sockets, then in its
+     * queue.
+     */
     void stopReading() {
         reading = false;
     }
@@ -135,4 +145,5 @@ final class WebSocketUser implements AutoCloseable, WebSocket.Listener {
     public void close() {
         socket.abort();
     }
+
 }
