@@ -1,14 +1,19 @@
 /**
- * The TCP side of the chat: Spring Integration's NIO connection factory, line framing, putting
- * each connection's lines back in order, the writer loops, connection events and an orderly
- * shutdown. It turns bytes into lines for the {@code room} and batches of lines back into bytes,
- * and nothing in it waits on a client's socket.
+ * The TCP side of the chat: Spring Integration's NIO connection factory, line framing,
+ * putting each connection's lines back in order, the writer loops, connection events and
+ * an orderly shutdown. It turns bytes into lines for the {@code room} and batches of
+ * lines back into bytes, and nothing in it waits on a client's socket.
  * <p>
  * The path of a line, from one user's socket to another's:
+ *
  * <pre>
- * socket ─▶ NIO selector (chat-io thread) ─▶ ChatNioConnection.readPacket
- *        ─▶ ChatLineDeserializer: one LF line, numbered by the connection's InboundOrder
- *        ─▶ inbound adapter ─▶ Frame.deliver ─▶ InboundOrder: handed on in the order sent
+ * socket ─▶ NIO selector (chat-read thread) ─▶ ChatNioConnection (ChatTlsConnection decrypts first)
+ *        ─▶ ChunkPipe: the chunk as read, whole
+ *        ─▶ ChatLineDeserializer (chat-frame thread) ─▶ the connection's InboundOrder
+ *        ─▶ LineFramer: every line the chunk completes (LF, or a pause for unframed clients)
+ *        ─▶ one Frame per read, numbered ─▶ FrameMapper: one message, no id or timestamp
+ *        ─▶ inbound adapter (plain or TLS) ─▶ fromClients ─▶ Frame.deliver
+ *        ─▶ InboundOrder: frames handed on in the order read; a line that fails is skipped
  *        ─▶ room.Reception.lineFrom ─▶ room.ChatRoom ─▶ each recipient's room.Outbox.offer
  *        ─▶ SocketWriters.drain ─▶ the recipient's WriterLoop (one thread per core)
  *        ─▶ Outbox.nextBatch ─▶ SocketWriters.send ─▶ toClients channel ─▶ outbound adapter
