@@ -2,12 +2,12 @@
 """Start-up time of the chat server: from launching the command to a TCP connection
 receiving the welcome line. Standard library only.
 
-    scripts/startup_time.py [--port 17990] [--runs 5] [--cpus 1] -- java -jar target/socket-chat.jar
+    docs/startup_time.py [--port 17990] [--runs 5] [--cpus 1] -- java -jar target/socket-chat.jar
 
 The command gets --chat.port, --server.port=0, --chat.console.enabled=false and
 --chat.bind-address=127.0.0.1 appended, or put where an argument says {args}, e.g.
 
-    scripts/startup_time.py -- ./mvnw -q spring-boot:run '-Dspring-boot.run.arguments={args}'
+    docs/startup_time.py -- ./mvnw -q spring-boot:run '-Dspring-boot.run.arguments={args}'
  Each run prints its seconds and the CPU seconds the
 server had used by then (on Linux; a steadier figure than the wall clock on a busy machine),
 then the medians.
