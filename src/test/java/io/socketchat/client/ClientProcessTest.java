@@ -5,14 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-import io.socketchat.SocketChatApplication;
 import io.socketchat.support.LineClient;
 import io.socketchat.support.RunningServer;
 import org.junit.jupiter.api.Test;
@@ -31,7 +25,7 @@ class ClientProcessTest {
     @Test
     void theClientWordJoinsAndPrintsOnlyTheChat() throws Exception {
         try (RunningServer server = RunningServer.start(); LineClient bob = server.join("bob")) {
-            Finished client = run("alice\nhello from a process\n", "client", "--chat.host=127.0.0.1",
+            ClientRun client = run("alice\nhello from a process\n", "client", "--chat.host=127.0.0.1",
                     "--chat.port=" + server.port());
 
             bob.expect("* alice joined the chat");
@@ -51,7 +45,7 @@ class ClientProcessTest {
             closedPort = probe.getLocalPort();
         }
 
-        Finished client = run("", "--spring.profiles.active=client", "--chat.host=127.0.0.1",
+        ClientRun client = run("", "--spring.profiles.active=client", "--chat.host=127.0.0.1",
                 "--chat.port=" + closedPort);
 
         assertThat(client.err()).containsExactly("Cannot connect to 127.0.0.1:" + closedPort + ": Connection refused");
@@ -61,37 +55,15 @@ class ClientProcessTest {
 
     @Test
     void aBadSettingIsOneLineToo() throws Exception {
-        Finished client = run("", "client", "--chat.port=nine");
+        ClientRun client = run("", "client", "--chat.port=nine");
 
         assertThat(client.err()).singleElement().asString().startsWith("Invalid setting chat.port=nine");
         assertThat(client.out()).isEmpty();
         assertThat(client.status()).isEqualTo(ChatClientApplication.BAD_SETTINGS);
     }
 
-    private record Finished(int status, List<String> out, List<String> err) {
-    }
-
-    private Finished run(String input, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                        System.getProperty("java.class.path"), SocketChatApplication.class.getName()));
-        command.addAll(List.of(args));
-        Path out = workDir.resolve("out.txt");
-        Path err = workDir.resolve("err.txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile());
-        builder.environment().remove("SPRING_PROFILES_ACTIVE");
-        Process process = builder.start();
-        try {
-            process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
-            process.getOutputStream().close();
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the client exits by itself").isTrue();
-            return new Finished(process.exitValue(), Files.readAllLines(out), Files.readAllLines(err));
-        }
-        finally {
-            process.destroyForcibly();
-        }
+    private ClientRun run(String input, String... args) throws IOException, InterruptedException {
+        return ClientRun.run(workDir, input, args);
     }
 
 }
