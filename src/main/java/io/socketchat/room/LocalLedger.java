@@ -3,6 +3,7 @@ package io.socketchat.room;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import io.socketchat.protocol.Username;
 
@@ -31,8 +32,7 @@ public class LocalLedger implements RoomLedger {
 
     @Override
     public ChatRoom.Join join(Member member, int maxClients) {
-        lock.lock();
-        try {
+        return locked(() -> {
             if (owners.containsKey(member.name().key())) {
                 return ChatRoom.Join.TAKEN;
             }
@@ -42,16 +42,12 @@ public class LocalLedger implements RoomLedger {
             owners.put(member.name().key(), member.id());
             room.apply(new RoomEvent.Joined(member));
             return ChatRoom.Join.JOINED;
-        }
-        finally {
-            lock.unlock();
-        }
+        });
     }
 
     @Override
     public boolean rename(Member member, Username to) {
-        lock.lock();
-        try {
+        return locked(() -> {
             String owner = owners.get(to.key());
             if (owner != null && !owner.equals(member.id())) {
                 return false;
@@ -60,30 +56,32 @@ public class LocalLedger implements RoomLedger {
             owners.put(to.key(), member.id());
             room.apply(new RoomEvent.Renamed(member, to));
             return true;
-        }
-        finally {
-            lock.unlock();
-        }
+        });
     }
 
     @Override
     public void leave(Member member, String notice) {
-        lock.lock();
-        try {
+        locked(() -> {
             if (owners.remove(member.name().key(), member.id())) {
                 room.apply(new RoomEvent.Left(member, notice));
             }
-        }
-        finally {
-            lock.unlock();
-        }
+            return null;
+        });
     }
 
     @Override
     public void publish(RoomEvent event) {
+        locked(() -> {
+            room.apply(event);
+            return null;
+        });
+    }
+
+    /** Runs {@code work} holding the one lock that orders every event. */
+    private <T> T locked(Supplier<T> work) {
         lock.lock();
         try {
-            room.apply(event);
+            return work.get();
         }
         finally {
             lock.unlock();
