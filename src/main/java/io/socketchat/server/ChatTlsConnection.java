@@ -36,8 +36,6 @@ final class ChatTlsConnection extends ChatNioConnection {
 
     private final SSLEngine engine;
 
-    private final SocketChannel channel;
-
     private final ReentrantLock lock = new ReentrantLock();
 
     /** Plain text given by the writer loop, not yet wrapped; guarded by lock. */
@@ -61,7 +59,6 @@ final class ChatTlsConnection extends ChatNioConnection {
             SSLEngine engine) throws SSLException {
         super(socketChannel, true, false, publisher, factoryName);
         this.engine = engine;
-        this.channel = socketChannel;
         engine.setUseClientMode(false);
         SSLSession session = engine.getSession();
         this.netOut = ByteBuffer.allocate(session.getPacketBufferSize());
@@ -194,7 +191,7 @@ final class ChatTlsConnection extends ChatNioConnection {
         }
         netOut.flip();
         try {
-            channel.write(netOut);
+            channel().write(netOut);
         }
         finally {
             netOut.compact();

@@ -185,7 +185,7 @@ final class InboundOrder {
                     inFlight.decrementAndGet();
                     next++;
                 }
-                current = early.isEmpty() ? null : early.remove(next);
+                current = early.remove(next);
             }
         }
         finally {

@@ -58,10 +58,10 @@ public final class ReadThreads implements DisposableBean {
     }
 
     /**
-     * A framer waits while its client has sent half a line, so each connection the chat
-     * admits at once (users and those choosing a name) may hold one.
+     * Framing never waits for the rest of a line, but each connection the chat admits at
+     * once (users and those choosing a name) may be framing a read at the same moment.
      */
-    public static int framers(ChatProperties properties) {
+    private static int framers(ChatProperties properties) {
         return Math.min(MAX_FRAMERS, properties.maxClients() + properties.maxPending() + SPARE_FRAMERS);
     }
 

@@ -56,7 +56,7 @@ class WebChatConfig {
      * One per browser the chat admits at once (in the chat or choosing a name), at most
      * 256.
      */
-    static int browserWriterThreads(ChatProperties properties) {
+    private static int browserWriterThreads(ChatProperties properties) {
         return Math.min(256, properties.maxClients() + properties.maxPending());
     }
 

@@ -69,10 +69,7 @@ class TlsChatTest {
         server = start(pem, "--chat.port=-1");
         assertThat(server.context().containsBean("chatConnectionFactory")).isFalse();
 
-        LineClient alice = server.connectTls(pem.x509());
-        alice.expect("Welcome to Socket Chat! Enter your username:");
-        alice.send("alice");
-        alice.expectStartingWith("Hello alice! ");
+        joinTls(pem.x509(), "alice");
 
         HttpResponse<String> health = HttpClient.newHttpClient()
             .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + "/actuator/health"))
@@ -86,10 +83,7 @@ class TlsChatTest {
     void aRenewedCertificateIsUsedForNewConnectionsWhileConnectedUsersStay() {
         Pem first = TlsFixture.selfSigned(certificates, "localhost");
         server = start(first);
-        LineClient alice = server.connectTls(first.x509());
-        alice.expect("Welcome to Socket Chat! Enter your username:");
-        alice.send("alice");
-        alice.expectStartingWith("Hello alice! ");
+        LineClient alice = joinTls(first.x509(), "alice");
 
         Pem renewed = TlsFixture.selfSigned(certificates, "localhost");
         assertThat(renewed.x509()).isNotEqualTo(first.x509());
@@ -149,6 +143,14 @@ class TlsChatTest {
         alice.expect("Server: all well");
         carol.expect("Server: all well");
         assertThat(server.bean(ChatRoom.class).who()).containsExactly("alice", "carol");
+    }
+
+    private LineClient joinTls(X509Certificate trusted, String name) {
+        LineClient client = server.connectTls(trusted);
+        client.expect("Welcome to Socket Chat! Enter your username:");
+        client.send(name);
+        client.expectStartingWith("Hello " + name + "! ");
+        return client;
     }
 
     private RunningServer start(Pem pem, String... more) {

@@ -64,10 +64,7 @@ class UnframedClientTest {
     @Test
     void aJavaClientSendingWithoutLineEndsJoinsChatsBothWaysAndLeaves() {
         LineClient bob = server.join("jbob");
-        LineClient alice = server.connect();
-        alice.expect("Welcome to Socket Chat! Enter your username:");
-        alice.sendRaw(bytes("jalice"));
-        alice.expectStartingWith("Hello jalice! ");
+        LineClient alice = joinUnframed("jalice");
         bob.expect("* jalice joined the chat");
 
         alice.sendRaw(bytes("hello"));
@@ -87,10 +84,7 @@ class UnframedClientTest {
     void aFramedClientsPartialLineIsNeverCutByAPause() {
         LineClient bob = server.join("fbob");
         LineClient carol = server.join("fcarol");
-        LineClient dave = server.connect();
-        dave.expectStartingWith("Welcome");
-        dave.sendRaw(bytes("fdave"));
-        dave.expectStartingWith("Hello fdave! ");
+        LineClient dave = joinUnframed("fdave");
         bob.skipUntil("* fdave joined the chat");
         carol.expect("* fdave joined the chat");
 
@@ -133,6 +127,15 @@ class UnframedClientTest {
                 .anyMatch(frame -> frame.getClassName().contains("ChannelInputStream")
                         && frame.getMethodName().equals("getNextBuffer")))
             .count();
+    }
+
+    /** Joins as a client that sends its name with no line end. */
+    private static LineClient joinUnframed(String name) {
+        LineClient client = server.connect();
+        client.expect("Welcome to Socket Chat! Enter your username:");
+        client.sendRaw(bytes(name));
+        client.expectStartingWith("Hello " + name + "! ");
+        return client;
     }
 
     private static byte[] bytes(String text) {
