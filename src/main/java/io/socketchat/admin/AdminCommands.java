@@ -2,6 +2,7 @@ package io.socketchat.admin;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.socketchat.room.Bouncer;
 import io.socketchat.room.ChatRoom;
@@ -45,7 +46,7 @@ public class AdminCommands {
 
     @Command(name = "kick", description = "Disconnect a user: kick <user> [reason]", group = "Chat")
     public String kick(@Arguments List<String> words) {
-        if (words == null || words.isEmpty() || words.get(0).isBlank()) {
+        if (noTarget(words)) {
             return "Usage: kick <user> [reason]";
         }
         String user = words.get(0);
@@ -57,7 +58,7 @@ public class AdminCommands {
             description = "Ban an address, or a user's (who is kicked): ban <user or address> [minutes] [reason]",
             group = "Chat")
     public String ban(@Arguments List<String> words) {
-        if (words == null || words.isEmpty() || words.get(0).isBlank()) {
+        if (noTarget(words)) {
             return BanAnswers.BAN_USAGE;
         }
         String target = words.get(0);
@@ -71,12 +72,8 @@ public class AdminCommands {
             rest = rest.subList(1, rest.size());
         }
         String reason = String.join(" ", rest).strip();
-        try {
-            return BanAnswers.of(bouncer.ban(target, duration, reason), duration);
-        }
-        catch (RoomUnavailableException ex) {
-            return BanAnswers.UNAVAILABLE;
-        }
+        Duration banFor = duration;
+        return withBans(() -> BanAnswers.of(bouncer.ban(target, banFor, reason), banFor));
     }
 
     @Command(name = "unban", description = "Let a banned address in again: unban <address>", group = "Chat")
@@ -85,28 +82,32 @@ public class AdminCommands {
             return "Usage: unban <address>";
         }
         String address = words.get(0);
-        try {
-            return bouncer.unban(address) ? "Unbanned " + address + "." : address + " is not banned.";
-        }
-        catch (RoomUnavailableException ex) {
-            return BanAnswers.UNAVAILABLE;
-        }
+        return withBans(() -> bouncer.unban(address) ? "Unbanned " + address + "." : address + " is not banned.");
     }
 
     @Command(name = "bans", description = "List the banned addresses with the time left", group = "Chat")
     public String bans() {
-        try {
-            return BanAnswers.of(bouncer.bans());
-        }
-        catch (RoomUnavailableException ex) {
-            return BanAnswers.UNAVAILABLE;
-        }
+        return withBans(() -> BanAnswers.of(bouncer.bans()));
     }
 
     @Command(name = "shutdown", description = "Tell everyone, deliver what is queued, close and exit", group = "Chat")
     public String shutdown() {
         shutdown.begin();
         return "Shutting down.";
+    }
+
+    private static boolean noTarget(List<String> words) {
+        return words == null || words.isEmpty() || words.get(0).isBlank();
+    }
+
+    /** The answer, or that nothing changed when the bans cannot be reached. */
+    private static String withBans(Supplier<String> answer) {
+        try {
+            return answer.get();
+        }
+        catch (RoomUnavailableException ex) {
+            return BanAnswers.UNAVAILABLE;
+        }
     }
 
 }

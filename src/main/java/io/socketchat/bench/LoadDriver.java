@@ -77,9 +77,8 @@ public final class LoadDriver {
         this.runId = BenchMessage.newRunId();
         this.codec = new BenchMessage(runId, options.payload(), names);
         this.accounting = new Accounting(clients);
-        this.joining = new Joining(options, clients, accounting, this::flush, this::close);
-        this.sending = new Sending(options, clients, codec, accounting, this::flush,
-                () -> System.nanoTime() - runStart);
+        this.joining = new Joining(options, clients, accounting, this::flush, BenchClient::close);
+        this.sending = new Sending(options, clients, codec, accounting, this::flush, this::elapsed);
         this.progress = new Progress(options.quiet() ? null : progress, inPlace);
     }
 
@@ -92,7 +91,7 @@ public final class LoadDriver {
         try (Selector opened = Selector.open()) {
             selector = opened;
             while (phase != Phase.DONE) {
-                now = System.nanoTime() - runStart;
+                now = elapsed();
                 if (now >= deadline) {
                     timedOut = true;
                     break;
@@ -108,11 +107,10 @@ public final class LoadDriver {
                 }
                 selector.select(this::onKey, Math.max(1, Math.min(waitMs, (deadline - now) / 1_000_000 + 1)));
             }
-            now = System.nanoTime() - runStart;
+            now = elapsed();
             if (phase == Phase.JOIN) {
                 joining.giveUp("time limit reached");
-                joinEnd = now;
-                rssAfterJoin = ProcessProbe.rssKb(options.pid());
+                joinOver();
             }
             long rssEnd = ProcessProbe.rssKb(options.pid());
             progress.finish(now);
@@ -136,8 +134,7 @@ public final class LoadDriver {
                     joining.giveUp("not joined within --join-timeout");
                 }
                 if (joining.over()) {
-                    joinEnd = now;
-                    rssAfterJoin = ProcessProbe.rssKb(options.pid());
+                    joinOver();
                     startSending();
                     return 1;
                 }
@@ -172,6 +169,16 @@ public final class LoadDriver {
         }
     }
 
+    private long elapsed() {
+        return System.nanoTime() - runStart;
+    }
+
+    /** The join phase ended, all in or not: when, and the server's memory then. */
+    private void joinOver() {
+        joinEnd = now;
+        rssAfterJoin = ProcessProbe.rssKb(options.pid());
+    }
+
     private void startSending() {
         if (options.idle() || joining.joined() == 0) {
             phase = joining.joined() == 0 ? Phase.DONE : Phase.HOLD;
@@ -199,7 +206,7 @@ public final class LoadDriver {
             }
         }
         catch (IOException | RuntimeException e) {
-            lost(c, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            lost(c, reason(e));
         }
     }
 
@@ -208,12 +215,12 @@ public final class LoadDriver {
             c.flush();
         }
         catch (IOException | RuntimeException e) {
-            lost(c, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            lost(c, reason(e));
         }
     }
 
     private void read(BenchClient c) throws IOException {
-        switch (c.readLines(readBuffer, () -> System.nanoTime() - runStart, this::onLine)) {
+        switch (c.readLines(readBuffer, this::elapsed, this::onLine)) {
             case CLOSED -> lost(c, "closed by the server");
             case LINE_TOO_LONG -> lost(c, "line longer than " + BenchClient.MAX_LINE + " bytes");
             default -> {
@@ -236,6 +243,10 @@ public final class LoadDriver {
         }
     }
 
+    private static String reason(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
     /** The connection broke or was closed by the server. */
     private void lost(BenchClient c, String reason) {
         switch (c.state) {
@@ -245,21 +256,17 @@ public final class LoadDriver {
                 c.failure = reason;
                 accounting.dropped(c, reason);
                 c.remaining = 0;
-                close(c);
+                c.close();
             }
-            default -> close(c);
+            default -> c.close();
         }
-    }
-
-    private void close(BenchClient c) {
-        c.close();
     }
 
     /** Once, at the end of the run, whatever ended it. */
     private void closeAll() {
         for (BenchClient c : clients) {
             if (c.channel != null && c.channel.isOpen()) {
-                close(c);
+                c.close();
             }
         }
     }

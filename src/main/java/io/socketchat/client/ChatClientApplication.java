@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import io.socketchat.LaunchMode;
+import io.socketchat.Terminals;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -68,10 +69,7 @@ public final class ChatClientApplication {
      * JLine when both ends are a terminal that can edit a line; plain lines otherwise.
      */
     private static ChatConsole consoleOfProcess() {
-        // Up to Java 21 there is no console unless both standard input and output are a
-        // terminal;
-        // later JVMs always give one, and JLine then reports a pipe as a dumb terminal.
-        if (System.console() == null) {
+        if (!Terminals.interactive()) {
             return LineConsole.ofProcess();
         }
         try {

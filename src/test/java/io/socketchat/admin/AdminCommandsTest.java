@@ -2,16 +2,9 @@ package io.socketchat.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-
 import io.socketchat.support.AliceAndBobTest;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.CommandExecutor;
-import org.springframework.shell.core.command.CommandParser;
-import org.springframework.shell.core.command.CommandRegistry;
 
 /**
  * The admin console's commands, parsed and run by Spring Shell as typed at the prompt.
@@ -59,12 +52,7 @@ class AdminCommandsTest extends AliceAndBobTest {
     }
 
     private String type(String input) {
-        CommandRegistry registry = server.bean(CommandRegistry.class);
-        CommandParser parser = server.bean(CommandParser.class);
-        StringWriter output = new StringWriter();
-        CommandContext context = new CommandContext(parser.parse(input), registry, new PrintWriter(output, true), null);
-        new CommandExecutor(registry).execute(context);
-        return output.toString();
+        return ConsoleTyping.type(this.server, input);
     }
 
 }

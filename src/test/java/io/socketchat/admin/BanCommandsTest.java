@@ -2,9 +2,6 @@ package io.socketchat.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.socketchat.support.LineClient;
 import io.socketchat.support.RunningServer;
@@ -12,10 +9,6 @@ import io.socketchat.support.RunningServer;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.CommandExecutor;
-import org.springframework.shell.core.command.CommandParser;
-import org.springframework.shell.core.command.CommandRegistry;
 
 /**
  * ban, unban and bans as typed at the console, with alice at 127.0.0.1 and bob at
@@ -94,12 +87,7 @@ class BanCommandsTest {
     }
 
     private String type(String input) {
-        CommandRegistry registry = server.bean(CommandRegistry.class);
-        CommandParser parser = server.bean(CommandParser.class);
-        StringWriter output = new StringWriter();
-        CommandContext context = new CommandContext(parser.parse(input), registry, new PrintWriter(output, true), null);
-        new CommandExecutor(registry).execute(context);
-        return output.toString();
+        return ConsoleTyping.type(this.server, input);
     }
 
 }

@@ -28,13 +28,7 @@ class ClientProcessTest {
             ClientRun client = run("alice\nhello from a process\n", "client", "--chat.host=127.0.0.1",
                     "--chat.port=" + server.port());
 
-            bob.expect("* alice joined the chat");
-            bob.expect("alice: hello from a process");
-            bob.expect("* alice left the chat");
-            assertThat(client.out()).containsExactly("Welcome to Socket Chat! Enter your username:",
-                    "Hello alice! 2 users online: alice, bob. Type /help for commands, exit to leave.");
-            assertThat(client.err()).isEmpty();
-            assertThat(client.status()).isZero();
+            client.chattedWith(bob, "hello from a process");
         }
     }
 

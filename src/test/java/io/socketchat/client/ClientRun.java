@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.socketchat.SocketChatApplication;
+import io.socketchat.support.LineClient;
 
 /**
  * The jar's client as a user runs it from a script: a process of its own, its standard
@@ -40,6 +41,20 @@ record ClientRun(int status, List<String> out, List<String> err) {
         finally {
             process.destroyForcibly();
         }
+    }
+
+    /**
+     * alice joined, said {@code text} and left, as bob saw it; the client printed only
+     * the chat and ended with status 0.
+     */
+    void chattedWith(LineClient bob, String text) {
+        bob.expect("* alice joined the chat");
+        bob.expect("alice: " + text);
+        bob.expect("* alice left the chat");
+        assertThat(out).containsExactly("Welcome to Socket Chat! Enter your username:",
+                "Hello alice! 2 users online: alice, bob. Type /help for commands, exit to leave.");
+        assertThat(err).isEmpty();
+        assertThat(status).isZero();
     }
 
 }

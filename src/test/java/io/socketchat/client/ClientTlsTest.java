@@ -40,13 +40,7 @@ class ClientTlsTest {
             ClientRun client = run("alice\nhello over TLS\n", "client", "--chat.host=localhost",
                     "--chat.port=" + server.tlsPort(), "--chat.tls=true", "--chat.tls.trust=" + pem.certificate());
 
-            bob.expect("* alice joined the chat");
-            bob.expect("alice: hello over TLS");
-            bob.expect("* alice left the chat");
-            assertThat(client.out()).containsExactly("Welcome to Socket Chat! Enter your username:",
-                    "Hello alice! 2 users online: alice, bob. Type /help for commands, exit to leave.");
-            assertThat(client.err()).isEmpty();
-            assertThat(client.status()).isZero();
+            client.chattedWith(bob, "hello over TLS");
         }
     }
 
@@ -55,8 +49,7 @@ class ClientTlsTest {
         ClientRun client = run("alice\n", "client", "--chat.host=127.0.0.1", "--chat.port=" + server.tlsPort(),
                 "--chat.tls=true");
 
-        assertThat(client.err()).containsExactly("Cannot connect to 127.0.0.1:" + server.tlsPort()
-                + ": the server's certificate is not trusted (TLS); if you trust it, add --chat.tls.trust=<its PEM file>");
+        assertThat(client.err()).containsExactly(notTrusted());
         assertThat(client.out()).isEmpty();
         assertThat(client.status()).isEqualTo(2);
     }
@@ -67,11 +60,13 @@ class ClientTlsTest {
         ClientRun client = run("alice\n", "client", "--chat.host=127.0.0.1", "--chat.port=" + server.tlsPort(),
                 "--chat.tls=true", "--chat.tls.trust=" + stranger.certificate());
 
-        assertThat(client.err()).singleElement()
-            .asString()
-            .isEqualTo("Cannot connect to 127.0.0.1:" + server.tlsPort()
-                    + ": the server's certificate is not trusted (TLS); if you trust it, add --chat.tls.trust=<its PEM file>");
+        assertThat(client.err()).singleElement().asString().isEqualTo(notTrusted());
         assertThat(client.status()).isEqualTo(2);
+    }
+
+    private String notTrusted() {
+        return "Cannot connect to 127.0.0.1:" + server.tlsPort()
+                + ": the server's certificate is not trusted (TLS); if you trust it, add --chat.tls.trust=<its PEM file>";
     }
 
     private ClientRun run(String input, String... args) throws IOException, InterruptedException {

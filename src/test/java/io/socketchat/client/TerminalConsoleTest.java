@@ -38,6 +38,13 @@ class TerminalConsoleTest {
         return line.get(Screen.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Types the keys at alice's prompt, then Enter; returns the line read. */
+    private String enter(String keys) throws Exception {
+        CompletableFuture<String> line = reading(Prompt.message("alice"));
+        keyboard.type(keys + "\r");
+        return result(line);
+    }
+
     @Test
     void aServerLineAppearsAboveTheLineBeingTyped() throws Exception {
         CompletableFuture<String> typed = reading(Prompt.message("alice"));
@@ -55,13 +62,9 @@ class TerminalConsoleTest {
 
     @Test
     void linesAreEditedInPlaceAndTheHistoryComesBackWithUp() throws Exception {
-        CompletableFuture<String> first = reading(Prompt.message("alice"));
-        keyboard.type("first\r");
-        assertThat(result(first)).isEqualTo("first");
+        assertThat(enter("first")).isEqualTo("first");
 
-        CompletableFuture<String> second = reading(Prompt.message("alice"));
-        keyboard.type("hello bob" + LEFT + LEFT + LEFT + "there \r");
-        assertThat(result(second)).isEqualTo("hello there bob");
+        assertThat(enter("hello bob" + LEFT + LEFT + LEFT + "there ")).isEqualTo("hello there bob");
 
         CompletableFuture<String> third = reading(Prompt.message("alice"));
         keyboard.type(UP);
@@ -94,16 +97,12 @@ class TerminalConsoleTest {
             Ctrl-B and Ctrl-F         | \\u0002\\u0002\\u0006X      | hello big worlXd
             """)
     void editingKeys(String name, String keys, String expected) throws Exception {
-        CompletableFuture<String> line = reading(Prompt.message("alice"));
-        keyboard.type("hello big world" + unescape(keys) + "\r");
-        assertThat(result(line)).as(name).isEqualTo(unescape(expected));
+        assertThat(enter("hello big world" + unescape(keys))).as(name).isEqualTo(unescape(expected));
     }
 
     @Test
     void downComesBackFromTheHistoryToWhatWasBeingTyped() throws Exception {
-        CompletableFuture<String> first = reading(Prompt.message("alice"));
-        keyboard.type("first\r");
-        assertThat(result(first)).isEqualTo("first");
+        assertThat(enter("first")).isEqualTo("first");
 
         CompletableFuture<String> second = reading(Prompt.message("alice"));
         keyboard.type("draft" + UP);
@@ -117,14 +116,10 @@ class TerminalConsoleTest {
     @Test
     void ctrlRSearchesWhatWasSent() throws Exception {
         for (String sent : new String[] { "first words", "second thoughts" }) {
-            CompletableFuture<String> line = reading(Prompt.message("alice"));
-            keyboard.type(sent + "\r");
-            assertThat(result(line)).isEqualTo(sent);
+            assertThat(enter(sent)).isEqualTo(sent);
         }
 
-        CompletableFuture<String> third = reading(Prompt.message("alice"));
-        keyboard.type("\u0012wor\r");
-        assertThat(result(third)).isEqualTo("first words");
+        assertThat(enter("\u0012wor")).isEqualTo("first words");
     }
 
     @Test
@@ -156,9 +151,7 @@ class TerminalConsoleTest {
         keyboard.type("\r");
         assertThat(result(password)).isEqualTo("s3cret");
 
-        CompletableFuture<String> next = reading(Prompt.message("alice"));
-        keyboard.type(UP + "\r");
-        assertThat(result(next)).isEmpty();
+        assertThat(enter(UP)).isEmpty();
         assertThat(screen.raw()).doesNotContain("s3cret");
     }
 
