@@ -396,11 +396,13 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
         @Override
         public void reachable(boolean reachable, RuntimeException failure) {
             if (reachable) {
-                firstContact.countDown();
                 if (!available) {
                     log.info("Redis is reachable; node {} serves the room", node);
                 }
+                // available before the start-up waiting for first contact goes on to open
+                // the port
                 available = true;
+                firstContact.countDown();
             }
             else {
                 unreachable(failure);
