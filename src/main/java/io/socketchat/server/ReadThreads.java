@@ -13,11 +13,12 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * the traffic (the connection factory's default, a cached pool, grows by a thread per
  * burst of reads). Spring Integration's NIO read runs on one pool and hands the framing
  * of lines (which may wait for the rest of a line) to another: with separate pools a
- * reader never waits for a framer, so a full pool cannot deadlock. Both refuse work when
- * full (no queue, no caller-runs): the factory then retries the read shortly
- * ({@code readDelay}) instead of piling tasks up. Not beans themselves: an
- * {@code Executor} bean would replace Spring Boot's application executor. The README's
- * thread bound is made of these numbers.
+ * reader never waits for a framer, so a full pool cannot deadlock. Reads queue (at most
+ * one per connection): refused, a read would wait the factory's whole {@code readDelay}
+ * (100 ms), which cost a burst of 20 senders more than half its time. Framers refuse work
+ * when full (no queue, no caller-runs): the factory then retries the read shortly instead
+ * of piling tasks up. Not beans themselves: an {@code Executor} bean would replace Spring
+ * Boot's application executor. The README's thread bound is made of these numbers.
  */
 public final class ReadThreads implements DisposableBean {
 
@@ -52,7 +53,7 @@ public final class ReadThreads implements DisposableBean {
     private final CompositeExecutor executor;
 
     ReadThreads(ChatProperties properties) {
-        this.readers = boundedPool("chat-read-", READERS + LISTENERS);
+        this.readers = queuedPool("chat-read-", READERS + LISTENERS);
         this.framers = boundedPool("chat-frame-", framers(properties));
         this.executor = new CompositeExecutor(readers, framers);
     }
@@ -80,6 +81,22 @@ public final class ReadThreads implements DisposableBean {
         pool.setAllowCoreThreadTimeOut(true);
         pool.setDaemon(true);
         pool.setRejectedExecutionHandler(new ThreadPoolExecutor.AbortPolicy());
+        pool.initialize();
+        return pool;
+    }
+
+    /**
+     * A read task exists only while its connection's read interest is off, so at most one
+     * per connection waits here: the queue is as bounded as the connections are.
+     */
+    private static ThreadPoolTaskExecutor queuedPool(String threadPrefix, int threads) {
+        ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
+        pool.setThreadNamePrefix(threadPrefix);
+        pool.setCorePoolSize(threads);
+        pool.setMaxPoolSize(threads);
+        pool.setKeepAliveSeconds(30);
+        pool.setAllowCoreThreadTimeOut(true);
+        pool.setDaemon(true);
         pool.initialize();
         return pool;
     }
