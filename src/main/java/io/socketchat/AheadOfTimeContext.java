@@ -11,17 +11,17 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
 /**
- * The server's context as the build works it out ahead of time ({@code process-aot}):
- * bean definitions as plain code, no configuration class parsing or condition evaluation
- * at start-up.
+ * The chat's context ({@link ChatCore}, the first one {@link ServerStart} starts) as the
+ * build works it out ahead of time ({@code process-aot}): bean definitions as plain code,
+ * no configuration class parsing, scanning or condition evaluation before the port opens.
+ * The rest of the server starts the ordinary way, after the port is open.
  * <p>
  * The build evaluates the conditions once, with the default settings. So the generated
  * context is used only when the settings that choose beans (the keys of
  * {@link #BUILT_WITH}) have the values it was built with; a server started as a cluster
- * node, with a TLS port, with the plain port off or without the web page starts the
- * ordinary way (about as fast as before), never with beans missing. Which settings apply
- * is known only once Boot has read them all (command line, environment,
- * {@code application.yml}), and that is before it creates the context.
+ * node, with a TLS port or with the plain port off starts the ordinary way, never with
+ * beans missing. Which settings apply is known only once Boot has read them all (command
+ * line, environment, {@code application.yml}), and that is before it creates the context.
  */
 final class AheadOfTimeContext implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
@@ -31,8 +31,7 @@ final class AheadOfTimeContext implements ApplicationListener<ApplicationEnviron
      * Each setting that a {@code @Conditional} reads, with the value the build assumed.
      */
     private static final List<Setting> BUILT_WITH = List.of(new Setting("chat.cluster.enabled", "false"),
-            new Setting("chat.web.enabled", "true"), new Setting("chat.port", null, "-1"),
-            new Setting("chat.tls.port", ""));
+            new Setting("chat.port", null, "-1"), new Setting("chat.tls.port", ""));
 
     private AheadOfTimeContext() {
     }
@@ -49,6 +48,14 @@ final class AheadOfTimeContext implements ApplicationListener<ApplicationEnviron
                         SocketChatApplication.class.getClassLoader())) {
             application.addListeners(new AheadOfTimeContext());
         }
+    }
+
+    /**
+     * The next context (the rest of the server) starts the ordinary way, whoever asked
+     * for generated code.
+     */
+    static void done() {
+        System.clearProperty(AOT_ENABLED);
     }
 
     @Override

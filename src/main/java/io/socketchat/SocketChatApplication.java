@@ -2,44 +2,36 @@ package io.socketchat;
 
 import io.socketchat.bench.BenchApplication;
 import io.socketchat.client.ChatClientApplication;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.TypeExcludeFilter;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration;
 
 /**
  * One jar, three programs: the chat server (default), the {@code client} profile and the
  * {@code bench} profile. The client and the benchmark are plain mains without an
- * application context, so the server's component scan leaves their packages alone: the
- * directly declared {@code @ComponentScan} takes the place of the one
- * {@code @SpringBootApplication} carries (Spring uses the meta-annotation only when none
- * is declared), so it repeats Boot's two filters and adds the regex one. ServerScanTest
- * proves it with a component in each of those packages.
+ * application context.
+ * <p>
+ * As a configuration, this is the server's second context ({@link ServerStart}): the web
+ * page, health and metrics, and the admin console, on top of the chat's own
+ * ({@link ChatCore}). Its scan names its packages (the directly declared
+ * {@code @ComponentScan} takes the place of the one {@code @SpringBootApplication}
+ * carries), so neither the chat's beans nor the client's or the bench's become part of
+ * it. ServerScanTest proves it.
  * <p>
  * Spring Shell's own auto-configuration is excluded:
  * {@code admin.AdminShellConfiguration} imports all of it but its JLine part, which the
  * client's line reader would otherwise switch on.
  */
 @SpringBootApplication(exclude = SpringShellAutoConfiguration.class)
-@ConfigurationPropertiesScan(basePackages = "io.socketchat.config")
-@ComponentScan(excludeFilters = { @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
-        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
-        @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.socketchat\\.(client|bench)\\..*") })
+@ComponentScan({ "io.socketchat.admin", "io.socketchat.health", "io.socketchat.web" })
 public class SocketChatApplication {
 
     public static void main(String[] args) {
         switch (LaunchMode.of(args, System.getenv("SPRING_PROFILES_ACTIVE"))) {
             case CLIENT -> ChatClientApplication.main(args);
             case BENCH -> BenchApplication.main(args);
-            case SERVER -> {
-                SpringApplication server = new SpringApplication(SocketChatApplication.class);
-                AheadOfTimeContext.useIfBuilt(server);
-                server.run(args);
-            }
+            case SERVER -> ServerStart.run(args);
         }
     }
 

@@ -2,6 +2,8 @@ package io.socketchat.admin;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.socketchat.ServerStart;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
@@ -26,7 +28,8 @@ class ServerShutdown {
         if (started.compareAndSet(false, true)) {
             // not on the console's thread: the context waits for nothing the console
             // holds
-            Thread exit = new Thread(() -> System.exit(SpringApplication.exit(context, () -> 0)), "chat-shutdown");
+            Thread exit = new Thread(() -> System.exit(SpringApplication.exit(ServerStart.whole(context), () -> 0)),
+                    "chat-shutdown");
             exit.start();
         }
     }

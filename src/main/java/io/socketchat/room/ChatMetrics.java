@@ -1,14 +1,21 @@
 package io.socketchat.room;
 
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** The chat's meters, as PROTOCOL.md names them. */
+/**
+ * The chat's meters, as PROTOCOL.md names them. The chat counts from its first connection
+ * on; the meters are bound to a registry when the health and metrics side has started
+ * ({@link #bindTo}), which is after the chat port opens, and show what was counted before
+ * that too.
+ */
 public final class ChatMetrics {
 
     /**
@@ -27,8 +34,6 @@ public final class ChatMetrics {
 
     }
 
-    private final MeterRegistry registry;
-
     /**
      * Counted per line and per batch on the hot paths: plain adders, read only when the
      * meters are scraped.
@@ -37,7 +42,30 @@ public final class ChatMetrics {
 
     private final LongAdder delivered = new LongAdder();
 
+    private final Map<String, LongAdder> rejected = new ConcurrentHashMap<>();
+
+    private final Map<DropReason, LongAdder> dropped = new EnumMap<>(DropReason.class);
+
+    private volatile Supplier<Number> users = () -> 0;
+
+    private volatile MeterRegistry registry;
+
+    public ChatMetrics() {
+        for (DropReason reason : DropReason.values()) {
+            dropped.put(reason, new LongAdder());
+        }
+    }
+
+    /** Counts and binds to the registry at once (for tests). */
     public ChatMetrics(MeterRegistry registry) {
+        this();
+        bindTo(registry);
+    }
+
+    /**
+     * Registers the meters; a rejection or drop reason appears once it has been counted.
+     */
+    public void bindTo(MeterRegistry registry) {
         this.registry = registry;
         FunctionCounter.builder("chat.messages.received", received, LongAdder::sum)
             .description("Lines received from joined users")
@@ -45,10 +73,17 @@ public final class ChatMetrics {
         FunctionCounter.builder("chat.messages.delivered", delivered, LongAdder::sum)
             .description("Lines written to clients")
             .register(registry);
+        Gauge.builder("chat.users", () -> users.get()).description("Users in the chat").register(registry);
+        rejected.forEach((reason, count) -> registerRejected(registry, reason, count));
+        dropped.forEach((reason, count) -> {
+            if (count.sum() > 0) {
+                registerDropped(registry, reason, count);
+            }
+        });
     }
 
     void usersGauge(Supplier<Number> users) {
-        Gauge.builder("chat.users", users).description("Users in the chat").register(registry);
+        this.users = users;
     }
 
     void received() {
@@ -60,19 +95,40 @@ public final class ChatMetrics {
     }
 
     void rejected(String reason) {
-        Counter.builder("chat.connections.rejected")
-            .description("Connections turned away")
-            .tag("reason", reason)
-            .register(registry)
-            .increment();
+        rejected.computeIfAbsent(reason, this::firstRejected).increment();
     }
 
     void dropped(DropReason reason) {
-        Counter.builder("chat.clients.dropped")
+        LongAdder count = dropped.get(reason);
+        count.increment();
+        MeterRegistry bound = registry;
+        if (bound != null) {
+            // registering again finds the meter already there
+            registerDropped(bound, reason, count);
+        }
+    }
+
+    private LongAdder firstRejected(String reason) {
+        LongAdder count = new LongAdder();
+        MeterRegistry bound = registry;
+        if (bound != null) {
+            registerRejected(bound, reason, count);
+        }
+        return count;
+    }
+
+    private static void registerRejected(MeterRegistry registry, String reason, LongAdder count) {
+        FunctionCounter.builder("chat.connections.rejected", count, LongAdder::sum)
+            .description("Connections turned away")
+            .tag("reason", reason)
+            .register(registry);
+    }
+
+    private static void registerDropped(MeterRegistry registry, DropReason reason, LongAdder count) {
+        FunctionCounter.builder("chat.clients.dropped", count, LongAdder::sum)
             .description("Clients disconnected by the server")
             .tag("reason", reason.tag)
-            .register(registry)
-            .increment();
+            .register(registry);
     }
 
 }

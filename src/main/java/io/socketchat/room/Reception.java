@@ -60,7 +60,15 @@ public class Reception {
         this.limits = new AddressLimits(properties.maxConnectionsPerAddress(), properties.maxPending(),
                 properties.maxClients());
         this.password = new PasswordCheck(properties.password(), properties.passwordAttempts(), clock);
+    }
+
+    /**
+     * Loads the name tables (look-alike keys, collation), which take a few hundred
+     * milliseconds, ahead of the first join; a user who joins sooner waits for them.
+     */
+    public static void loadNameTables() {
         Username.loadTables();
+        Roster.loadTables();
     }
 
     /**

@@ -23,8 +23,20 @@ import io.socketchat.protocol.Username;
  */
 final class Roster {
 
-    /** Frozen: safe to share. */
-    private static final Collator COLLATOR = Collator.getInstance(ULocale.ROOT).freeze();
+    /**
+     * Frozen: safe to share. Loaded on first use (its tables take a while), not when the
+     * room is built: the chat port opens first.
+     */
+    private static final class Collation {
+
+        static final Collator COLLATOR = Collator.getInstance(ULocale.ROOT).freeze();
+
+    }
+
+    /** Loads the collation tables now, ahead of the first join. */
+    static void loadTables() {
+        Collation.COLLATOR.getCollationKey("warm-up");
+    }
 
     /**
      * Where a member stands in the list; equal collation keys (never one name twice) by
@@ -38,7 +50,7 @@ final class Roster {
 
         static Place of(Member member) {
             String display = member.name().display();
-            return new Place(COLLATOR.getCollationKey(display), display, member.id());
+            return new Place(Collation.COLLATOR.getCollationKey(display), display, member.id());
         }
     }
 

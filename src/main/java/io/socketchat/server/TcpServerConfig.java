@@ -6,7 +6,6 @@ import io.socketchat.config.ChatProperties;
 import io.socketchat.room.ChatMetrics;
 import io.socketchat.server.InboundOrder.Frame;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
@@ -139,8 +138,8 @@ class TcpServerConfig {
     }
 
     @Bean
-    ChatMetrics chatMetrics(MeterRegistry registry) {
-        return new ChatMetrics(registry);
+    ChatMetrics chatMetrics() {
+        return new ChatMetrics();
     }
 
 }

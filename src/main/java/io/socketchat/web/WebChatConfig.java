@@ -36,11 +36,6 @@ class WebChatConfig {
     private static final int MIN_TEXT_BUFFER_CHARS = 64 * 1024;
 
     @Bean
-    static PatternParserAsDefault patternParserAsDefault() {
-        return new PatternParserAsDefault();
-    }
-
-    @Bean
     MessageChannel toBrowsers() {
         return new DirectChannel();
     }

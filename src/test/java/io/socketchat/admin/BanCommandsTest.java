@@ -52,8 +52,9 @@ class BanCommandsTest {
         alice.expect("* bob joined the chat");
 
         MeterRegistry meters = server.bean(MeterRegistry.class);
-        assertThat(meters.get("chat.clients.dropped").tag("reason", "banned").counter().count()).isEqualTo(1);
-        assertThat(meters.get("chat.connections.rejected").tag("reason", "banned").counter().count()).isEqualTo(1);
+        assertThat(meters.get("chat.clients.dropped").tag("reason", "banned").functionCounter().count()).isEqualTo(1);
+        assertThat(meters.get("chat.connections.rejected").tag("reason", "banned").functionCounter().count())
+            .isEqualTo(1);
     }
 
     @Test

@@ -2,13 +2,12 @@ package io.socketchat.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.socketchat.SocketChatApplication;
+import io.socketchat.ServerStart;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
 
@@ -25,9 +24,8 @@ class ServerSmokeTest {
 
     @BeforeAll
     static void startServer() {
-        server = SpringApplication.run(SocketChatApplication.class, "--chat.port=0", "--chat.bind-address=127.0.0.1",
-                "--management.server.port=0", "--server.port=0", "--chat.console.enabled=false", "--chat.rate-limit=0",
-                "--chat.max-clients=50",
+        server = ServerStart.run("--chat.port=0", "--chat.bind-address=127.0.0.1", "--management.server.port=0",
+                "--server.port=0", "--chat.console.enabled=false", "--chat.rate-limit=0", "--chat.max-clients=50",
                 // every simulated user comes from 127.0.0.1
                 "--chat.max-connections-per-address=0", "--logging.level.root=WARN");
         port = server.getBean("chatConnectionFactory", AbstractServerConnectionFactory.class).getPort();
@@ -36,7 +34,7 @@ class ServerSmokeTest {
     @AfterAll
     static void stopServer() {
         if (server != null) {
-            server.close();
+            ServerStart.whole(server).close();
         }
     }
 

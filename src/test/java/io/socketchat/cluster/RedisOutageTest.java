@@ -57,8 +57,11 @@ class RedisOutageTest {
         LineClient late = LineClient.connect(b.port());
         late.expect("! Chat unavailable. Try again later.");
         late.expectClosed();
-        assertThat(b.bean(MeterRegistry.class).counter("chat.connections.rejected", "reason", "unavailable").count())
-            .isEqualTo(1);
+        assertThat(b.bean(MeterRegistry.class)
+            .get("chat.connections.rejected")
+            .tag("reason", "unavailable")
+            .functionCounter()
+            .count()).isEqualTo(1);
 
         redis.start();
         awaitReadiness(a, 200);

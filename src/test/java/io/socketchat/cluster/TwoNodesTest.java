@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import io.socketchat.ServerStart;
 import io.socketchat.admin.AdminCommands;
 import io.socketchat.room.ChatRoom;
 import io.socketchat.support.LineClient;
@@ -98,7 +99,7 @@ class TwoNodesTest {
             alice.expect("* bob joined the chat");
             assertThat(a.bean(AdminCommands.class).who()).isEqualTo("2 online: alice, bob");
 
-            b.context().close();
+            ServerStart.whole(b.context()).close();
             bob.expect("* Server is shutting down.");
             bob.expectClosed();
             alice.expect("* bob left the chat");

@@ -3,7 +3,7 @@ package io.socketchat.room;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.socketchat.config.ChatProperties;
 import io.socketchat.protocol.InboundLine;
@@ -87,12 +87,12 @@ final class FrontDesk {
     }
 
     double rejected(String reason) {
-        Counter counter = registry.find("chat.connections.rejected").tag("reason", reason).counter();
+        FunctionCounter counter = registry.find("chat.connections.rejected").tag("reason", reason).functionCounter();
         return counter == null ? 0 : counter.count();
     }
 
     double dropped(String reason) {
-        Counter counter = registry.find("chat.clients.dropped").tag("reason", reason).counter();
+        FunctionCounter counter = registry.find("chat.clients.dropped").tag("reason", reason).functionCounter();
         return counter == null ? 0 : counter.count();
     }
 

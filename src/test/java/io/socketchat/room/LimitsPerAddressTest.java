@@ -42,7 +42,7 @@ class LimitsPerAddressTest {
         assertThat(server.bean(MeterRegistry.class)
             .get("chat.connections.rejected")
             .tag("reason", "per-address")
-            .counter()
+            .functionCounter()
             .count()).isEqualTo(60);
     }
 

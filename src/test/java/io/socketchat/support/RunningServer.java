@@ -5,10 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.socketchat.SocketChatApplication;
+import io.socketchat.ServerStart;
 import io.socketchat.server.ListenerPort;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
 
@@ -39,8 +38,7 @@ public final class RunningServer implements AutoCloseable {
             }
         }
         all.addAll(List.of(args));
-        SpringApplication application = new SpringApplication(SocketChatApplication.class);
-        return new RunningServer(application.run(all.toArray(String[]::new)));
+        return new RunningServer(ServerStart.run(all.toArray(String[]::new)));
     }
 
     public int port() {
@@ -125,7 +123,7 @@ public final class RunningServer implements AutoCloseable {
     @Override
     public void close() {
         clients.forEach(LineClient::close);
-        context.close();
+        ServerStart.whole(context).close();
     }
 
 }

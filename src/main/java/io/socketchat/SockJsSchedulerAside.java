@@ -1,4 +1,4 @@
-package io.socketchat.web;
+package io.socketchat;
 
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
