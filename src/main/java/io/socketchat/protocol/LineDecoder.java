@@ -23,6 +23,14 @@ public final class LineDecoder {
         return Sanitizer.strip(new String(bytes, offset, contentLength(bytes, offset, length), StandardCharsets.UTF_8));
     }
 
+    /**
+     * As {@link #decode(byte[], int, int)}, for content known to be printable ASCII (0x20
+     * to 0x7E) with no CR: nothing in it to replace or remove, so it is only copied.
+     */
+    public static String decodePrintable(byte[] bytes, int offset, int length) {
+        return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
+    }
+
     /** The length of a line's content in bytes, not counting a CR right before its LF. */
     public static int contentLength(byte[] bytes, int length) {
         return contentLength(bytes, 0, length);

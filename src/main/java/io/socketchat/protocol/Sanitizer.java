@@ -37,7 +37,7 @@ public final class Sanitizer {
         // every removed character is in the BMP, so a surrogate is never one of them
         for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (!isRemoved(c)) {
+            if (isPrintableAscii(c) || !isRemoved(c)) {
                 clean.append(c);
             }
         }
@@ -46,11 +46,17 @@ public final class Sanitizer {
 
     private static int firstRemoved(String text) {
         for (int i = 0; i < text.length(); i++) {
-            if (isRemoved(text.charAt(i))) {
+            char c = text.charAt(i);
+            if (!isPrintableAscii(c) && isRemoved(c)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** Most characters of most lines: one comparison instead of the checks above. */
+    private static boolean isPrintableAscii(char c) {
+        return c >= 0x20 && c < 0x7F;
     }
 
 }

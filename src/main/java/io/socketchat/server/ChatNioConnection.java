@@ -35,6 +35,17 @@ class ChatNioConnection extends TcpNioConnection {
 
     static final int READ_BUFFER_BYTES = 2048;
 
+    /**
+     * Most that one read takes from the socket: a read that fills the connection's small
+     * buffer goes on reading into its reading thread's buffer, so that a burst of lines
+     * is one chunk, one message and one hand-off instead of one per 2 KB.
+     */
+    static final int CHUNK_BYTES = 16 * 1024;
+
+    /** Per reading thread, so that no connection holds more than its small buffer. */
+    private static final ThreadLocal<ByteBuffer> READ_ON = ThreadLocal
+        .withInitial(() -> ByteBuffer.allocateDirect(CHUNK_BYTES - READ_BUFFER_BYTES));
+
     private static final byte[] CHUNK_TOKEN = { 1 };
 
     private final SocketChannel channel;
@@ -68,19 +79,54 @@ class ChatNioConnection extends TcpNioConnection {
     }
 
     /**
-     * Keeps the chunk whole for the deserializer; Spring Integration's pipe carries its
-     * token.
+     * Keeps the chunk whole for the deserializer, with what else the socket holds now
+     * when the read filled the buffer; Spring Integration's pipe carries its token.
      */
     @Override
     protected void sendToPipe(ByteBuffer rawBufferToSend) throws IOException {
-        int length = rawBufferToSend.remaining();
+        if (rawBufferToSend.remaining() < rawBufferToSend.capacity()) {
+            pipeText(rawBufferToSend);
+            return;
+        }
+        ByteBuffer more = readOn();
+        byte[] chunk = new byte[rawBufferToSend.remaining() + more.remaining()];
+        int first = rawBufferToSend.remaining();
+        rawBufferToSend.get(chunk, 0, first);
+        rawBufferToSend.clear();
+        more.get(chunk, first, chunk.length - first);
+        pipeChunk(chunk);
+    }
+
+    /** What the socket holds beyond a full read, up to {@link #CHUNK_BYTES} in all. */
+    private ByteBuffer readOn() {
+        ByteBuffer more = READ_ON.get();
+        more.clear();
+        try {
+            while (more.hasRemaining() && channel.read(more) > 0) {
+                // until the socket has nothing more now
+            }
+        }
+        catch (IOException | RuntimeException ex) {
+            // the connection's next read meets the same failure and ends it
+        }
+        more.flip();
+        return more;
+    }
+
+    /** Pipes plain text as one chunk (the TLS connection's decrypted text too). */
+    void pipeText(ByteBuffer plain) throws IOException {
+        int length = plain.remaining();
         if (length == 0) {
-            super.sendToPipe(rawBufferToSend);
+            super.sendToPipe(plain);
             return;
         }
         byte[] chunk = new byte[length];
-        rawBufferToSend.get(chunk);
-        rawBufferToSend.clear();
+        plain.get(chunk);
+        plain.clear();
+        pipeChunk(chunk);
+    }
+
+    private void pipeChunk(byte[] chunk) throws IOException {
         pipe.arrived(chunk);
         super.sendToPipe(ByteBuffer.wrap(CHUNK_TOKEN));
     }

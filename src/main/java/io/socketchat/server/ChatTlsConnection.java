@@ -90,7 +90,7 @@ final class ChatTlsConnection extends ChatNioConnection {
                     // outside the lock: the pipe may wait while the chat is behind
                     // (backpressure)
                     plainIn.flip();
-                    super.sendToPipe(plainIn);
+                    pipeText(plainIn);
                 }
                 if (result.getStatus() == Status.BUFFER_OVERFLOW) {
                     plainIn = ByteBuffer.allocate(plainIn.capacity() + engine.getSession().getApplicationBufferSize());

@@ -37,6 +37,9 @@ final class LineFramer {
 
     private boolean tooLong;
 
+    /** Whether the bytes kept so far are all printable ASCII. */
+    private boolean partialPrintable = true;
+
     private Mode mode = Mode.UNDECIDED;
 
     LineFramer(int maxLineBytes) {
@@ -46,28 +49,50 @@ final class LineFramer {
     /**
      * Frames every line that the bytes complete, in order; what follows the last LF waits
      * for more.
+     *
+     * <p>
+     * The same pass notes whether a line is printable ASCII only (but for a CR before its
+     * LF), as nearly every chat line is: such a line has nothing to decode or remove, so
+     * it skips the per-character look at it ({@link LineDecoder#decodePrintable}).
      */
     void feed(byte[] bytes, int offset, int count, List<InboundLine> lines) {
         int end = offset + count;
         int start = offset;
+        // the first byte of the line in this chunk that is not printable ASCII, or -1
+        int unusual = -1;
         for (int i = offset; i < end; i++) {
-            if (bytes[i] == '\n') {
-                if (length == 0 && !tooLong) {
-                    // the usual case: the whole line is in this chunk, decode it from
-                    // there
-                    lines.add(line(bytes, start, i - start));
-                }
-                else {
-                    keep(bytes, start, i - start);
-                    lines.add(takePartial());
-                }
-                if (mode == Mode.UNDECIDED) {
-                    mode = Mode.FRAMED;
-                }
-                start = i + 1;
+            byte b = bytes[i];
+            // bytes are signed: below 0x20 are the controls, LF among them, and every
+            // byte of a UTF-8 sequence beyond ASCII
+            if (b >= 0x20 && b != 0x7F) {
+                continue;
             }
+            if (b != '\n') {
+                if (unusual < 0) {
+                    unusual = i;
+                }
+                continue;
+            }
+            boolean printable = unusual < 0 || (unusual == i - 1 && bytes[unusual] == '\r');
+            if (length == 0 && !tooLong) {
+                // the usual case: the whole line is in this chunk, decode it from there
+                lines.add(line(bytes, start, i - start, printable));
+            }
+            else {
+                partialPrintable &= printable;
+                keep(bytes, start, i - start);
+                lines.add(takePartial());
+            }
+            if (mode == Mode.UNDECIDED) {
+                mode = Mode.FRAMED;
+            }
+            start = i + 1;
+            unusual = -1;
         }
-        keep(bytes, start, end - start);
+        if (start < end) {
+            partialPrintable &= unusual < 0;
+            keep(bytes, start, end - start);
+        }
     }
 
     /**
@@ -100,6 +125,7 @@ final class LineFramer {
         partial = NONE;
         length = 0;
         tooLong = false;
+        partialPrintable = true;
         return last;
     }
 
@@ -126,9 +152,10 @@ final class LineFramer {
     }
 
     private InboundLine takePartial() {
-        InboundLine line = tooLong ? InboundLine.TOO_LONG : line(partial, 0, length);
+        InboundLine line = tooLong ? InboundLine.TOO_LONG : line(partial, 0, length, partialPrintable);
         length = 0;
         tooLong = false;
+        partialPrintable = true;
         if (partial.length > INITIAL_CAPACITY) {
             // a long line's buffer is not kept for an idle connection
             partial = NONE;
@@ -136,11 +163,13 @@ final class LineFramer {
         return line;
     }
 
-    private InboundLine line(byte[] bytes, int from, int count) {
-        if (LineDecoder.contentLength(bytes, from, count) > maxLineBytes) {
+    private InboundLine line(byte[] bytes, int from, int count, boolean printable) {
+        int content = LineDecoder.contentLength(bytes, from, count);
+        if (content > maxLineBytes) {
             return InboundLine.TOO_LONG;
         }
-        return new InboundLine.Text(LineDecoder.decode(bytes, from, count));
+        return new InboundLine.Text(
+                printable ? LineDecoder.decodePrintable(bytes, from, content) : LineDecoder.decode(bytes, from, count));
     }
 
 }

@@ -11,25 +11,31 @@ import io.socketchat.room.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.integration.ip.IpHeaders;
 import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
-import org.springframework.messaging.MessageChannel;
+import org.springframework.integration.ip.tcp.outbound.TcpSendingMessageHandler;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.MessagingException;
-import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.messaging.support.GenericMessage;
 import org.springframework.stereotype.Component;
 
 /**
  * The room's view of the transport: outboxes are drained by a few {@link WriterLoop}s
- * (one per core), each connection always by the same loop; batches go out through the
- * {@code toClients} channel to the TCP outbound adapter.
+ * (one per core), each connection always by the same loop; batches go out through the TCP
+ * outbound adapter.
+ *
+ * <p>
+ * A batch is handed to the adapter itself, not through a channel: the writer loop has
+ * already chosen the connection, so a channel's dispatch would only add work per batch.
+ * For the same reason each batch's message carries headers made once per connection (its
+ * id, which the adapter looks the connection up by), not a new id and timestamp.
  */
 @Component
 class SocketWriters implements ClientConnections, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SocketWriters.class);
 
-    private final MessageChannel toClients;
+    private final TcpSendingMessageHandler adapter;
 
     /** The plain and the TLS listener, whichever are on. */
     private final List<AbstractServerConnectionFactory> listeners;
@@ -44,8 +50,8 @@ class SocketWriters implements ClientConnections, DisposableBean {
 
     private final AtomicInteger nextLoop = new AtomicInteger();
 
-    SocketWriters(@Qualifier("toClients") MessageChannel toClients, List<AbstractServerConnectionFactory> listeners) {
-        this.toClients = toClients;
+    SocketWriters(TcpSendingMessageHandler chatSender, List<AbstractServerConnectionFactory> listeners) {
+        this.adapter = chatSender;
         this.listeners = listeners;
         this.loops = new WriterLoop[Runtime.getRuntime().availableProcessors()];
         for (int i = 0; i < loops.length; i++) {
@@ -57,8 +63,8 @@ class SocketWriters implements ClientConnections, DisposableBean {
     }
 
     void opened(ChatNioConnection connection) {
-        open.put(connection.getConnectionId(),
-                new OpenConnection(connection, loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)]));
+        open.put(connection.getConnectionId(), new OpenConnection(connection,
+                loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)], new Addressed(connection)));
     }
 
     void closed(String connectionId) {
@@ -99,9 +105,13 @@ class SocketWriters implements ClientConnections, DisposableBean {
     }
 
     private boolean send(String connectionId, byte[] batch) {
+        OpenConnection connection = open.get(connectionId);
+        if (connection == null) {
+            return false;
+        }
         try {
-            return toClients
-                .send(MessageBuilder.withPayload(batch).setHeader(IpHeaders.CONNECTION_ID, connectionId).build());
+            adapter.handleMessage(new GenericMessage<>(batch, connection.addressed()));
+            return true;
         }
         catch (MessagingException ex) {
             log.debug("Write to {} failed: {}", connectionId, ex.getMessage(), ex);
@@ -109,7 +119,16 @@ class SocketWriters implements ClientConnections, DisposableBean {
         }
     }
 
-    private record OpenConnection(ChatNioConnection connection, WriterLoop loop) {
+    private record OpenConnection(ChatNioConnection connection, WriterLoop loop, MessageHeaders addressed) {
+    }
+
+    /** The headers of every batch to one connection: its id, and no id or timestamp. */
+    private static final class Addressed extends MessageHeaders {
+
+        Addressed(ChatNioConnection connection) {
+            super(Map.of(IpHeaders.CONNECTION_ID, connection.getConnectionId()), ID_VALUE_NONE, -1L);
+        }
+
     }
 
     @Override

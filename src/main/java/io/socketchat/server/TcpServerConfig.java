@@ -10,11 +10,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.integration.channel.DirectChannel;
-import org.springframework.integration.dsl.IntegrationFlow;
-import org.springframework.integration.ip.dsl.Tcp;
 import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
 import org.springframework.integration.ip.tcp.connection.TcpNioServerConnectionFactory;
+import org.springframework.integration.ip.tcp.inbound.TcpReceivingChannelAdapter;
 import org.springframework.integration.ip.tcp.outbound.TcpSendingMessageHandler;
 import org.springframework.integration.ip.tcp.serializer.ByteArrayRawSerializer;
 import org.springframework.messaging.MessageChannel;
@@ -91,38 +89,45 @@ class TcpServerConfig {
         return new ReadThreads(properties);
     }
 
+    /**
+     * Where both ports' inbound adapters send their frames: straight on to the chat. Each
+     * frame goes to the {@link InboundOrder} it came from, which already orders, hands on
+     * and guards every line, so a dispatching channel and a handler would only add work
+     * per read.
+     */
     @Bean
     MessageChannel fromClients() {
-        return new DirectChannel();
-    }
-
-    @Bean
-    IntegrationFlow chatInbound(MessageChannel fromClients) {
-        // a plain message handler ends the flow: a reply-producing one would log every
-        // line it ends
-        return IntegrationFlow.from(fromClients).handle(message -> ((Frame) message.getPayload()).deliver()).get();
+        return (message, timeout) -> {
+            ((Frame) message.getPayload()).deliver();
+            return true;
+        };
     }
 
     @Bean
     @ConditionalOnExpression("'${chat.port:9999}' != '-1'")
-    IntegrationFlow plainInbound(TcpNioServerConnectionFactory chatConnectionFactory) {
-        return IntegrationFlow.from(Tcp.inboundAdapter(chatConnectionFactory)).channel("fromClients").get();
+    TcpReceivingChannelAdapter plainInbound(TcpNioServerConnectionFactory chatConnectionFactory,
+            MessageChannel fromClients) {
+        return inbound(chatConnectionFactory, fromClients);
     }
 
     @Bean
     @ConditionalOnExpression("'${chat.tls.port:}' != ''")
-    IntegrationFlow tlsInbound(TcpNioServerConnectionFactory chatTlsConnectionFactory) {
-        return IntegrationFlow.from(Tcp.inboundAdapter(chatTlsConnectionFactory)).channel("fromClients").get();
+    TcpReceivingChannelAdapter tlsInbound(TcpNioServerConnectionFactory chatTlsConnectionFactory,
+            MessageChannel fromClients) {
+        return inbound(chatTlsConnectionFactory, fromClients);
     }
 
-    @Bean
-    MessageChannel toClients() {
-        return new DirectChannel();
+    private static TcpReceivingChannelAdapter inbound(TcpNioServerConnectionFactory listener,
+            MessageChannel fromClients) {
+        TcpReceivingChannelAdapter adapter = new TcpReceivingChannelAdapter();
+        adapter.setConnectionFactory(listener);
+        adapter.setOutputChannel(fromClients);
+        return adapter;
     }
 
     /**
      * One outbound adapter for both ports: it finds a connection by id whichever port it
-     * came in on.
+     * came in on. The writer loops hand it their batches ({@link SocketWriters}).
      */
     @Bean
     TcpSendingMessageHandler chatSender(List<AbstractServerConnectionFactory> listeners) {
@@ -130,11 +135,6 @@ class TcpServerConfig {
         sender.setConnectionFactory(listeners.get(0));
         listeners.stream().skip(1).forEach(listener -> listener.registerSender(sender));
         return sender;
-    }
-
-    @Bean
-    IntegrationFlow chatOutbound(MessageChannel toClients, TcpSendingMessageHandler chatSender) {
-        return IntegrationFlow.from(toClients).handle(chatSender).get();
     }
 
     @Bean

@@ -8,15 +8,15 @@
  *
  * <pre>
  * socket ─▶ NIO selector (chat-read thread) ─▶ ChatNioConnection (ChatTlsConnection decrypts first)
- *        ─▶ ChunkPipe: the chunk as read, whole
+ *        ─▶ ChunkPipe: the chunk as read (a full read goes on, up to 16 KB), whole
  *        ─▶ ChatLineDeserializer (chat-frame thread) ─▶ the connection's InboundOrder
  *        ─▶ LineFramer: every line the chunk completes (LF, or a pause for unframed clients)
  *        ─▶ one Frame per read, numbered ─▶ FrameMapper: one message, no id or timestamp
- *        ─▶ inbound adapter (plain or TLS) ─▶ fromClients ─▶ Frame.deliver
+ *        ─▶ inbound adapter (plain or TLS) ─▶ fromClients: straight to Frame.deliver
  *        ─▶ InboundOrder: frames handed on in the order read; a line that fails is skipped
  *        ─▶ room.Reception.lineFrom ─▶ room.ChatRoom ─▶ each recipient's room.Outbox.offer
  *        ─▶ SocketWriters.drain ─▶ the recipient's WriterLoop (one thread per core)
- *        ─▶ Outbox.nextBatch ─▶ SocketWriters.send ─▶ toClients channel ─▶ outbound adapter
+ *        ─▶ Outbox.nextBatch ─▶ SocketWriters.send ─▶ outbound adapter (no channel between)
  *        ─▶ ChatNioConnection.send: what the socket takes now ─▶ socket
  *           └ the rest waits as the connection's backlog until the WriterLoop's selector
  *             says the socket is writable (writeBacklog), then the outbox goes on
