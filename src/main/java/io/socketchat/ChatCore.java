@@ -1,5 +1,7 @@
 package io.socketchat;
 
+import java.util.List;
+
 import io.socketchat.config.ChatProperties;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -11,6 +13,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.integration.context.IntegrationContextUtils;
+import org.springframework.integration.support.converter.ConfigurableCompositeMessageConverter;
+import org.springframework.integration.support.converter.ObjectStringMessageConverter;
+import org.springframework.messaging.converter.ByteArrayMessageConverter;
 
 /**
  * What the chat port needs and nothing more: the settings, the room, the TCP side and,
@@ -32,6 +38,18 @@ class ChatCore {
     @Bean
     static PatternParserAsDefault patternParserAsDefault() {
         return new PatternParserAsDefault();
+    }
+
+    /**
+     * Spring Integration's converter of handler method arguments, which by default builds
+     * a JSON mapper (a few hundred classes) while the server starts. The handlers take
+     * messages as they come (lines, frames, batches): text and bytes are all it could
+     * convert.
+     */
+    @Bean(IntegrationContextUtils.ARGUMENT_RESOLVER_MESSAGE_CONVERTER_BEAN_NAME)
+    static ConfigurableCompositeMessageConverter argumentConverterWithoutJson() {
+        return new ConfigurableCompositeMessageConverter(
+                List.of(new ObjectStringMessageConverter(), new ByteArrayMessageConverter()));
     }
 
 }
