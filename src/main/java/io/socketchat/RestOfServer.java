@@ -15,7 +15,7 @@ final class RestOfServer implements SmartLifecycle {
 
     private volatile boolean running;
 
-    void started(ConfigurableApplicationContext context) {
+    void starting(ConfigurableApplicationContext context) {
         this.context = context;
     }
 

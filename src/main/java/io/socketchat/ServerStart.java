@@ -40,13 +40,15 @@ public final class ServerStart {
         }
         loadNameTablesAside();
         SpringApplication rest = new SpringApplication(SocketChatApplication.class);
-        rest.addInitializers(context -> context.setParent(core));
-        // the chat's context closes this one, after its orderly shutdown
+        // the chat's context closes this one after its orderly shutdown, even one still
+        // starting (a SIGTERM during start-up)
+        rest.addInitializers(context -> {
+            context.setParent(core);
+            core.getBean(RestOfServer.class).starting(context);
+        });
         rest.setRegisterShutdownHook(false);
         try {
-            ConfigurableApplicationContext context = rest.run(args);
-            core.getBean(RestOfServer.class).started(context);
-            return context;
+            return rest.run(args);
         }
         catch (RuntimeException ex) {
             core.close();
