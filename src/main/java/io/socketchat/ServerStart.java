@@ -38,19 +38,24 @@ public final class ServerStart {
         finally {
             AheadOfTimeContext.done();
         }
-        loadNameTablesAside();
-        SpringApplication rest = new SpringApplication(SocketChatApplication.class);
-        // the chat's context closes this one after its orderly shutdown, even one still
-        // starting (a SIGTERM during start-up)
-        rest.addInitializers(context -> {
-            context.setParent(core);
-            core.getBean(RestOfServer.class).starting(context);
-        });
-        rest.setRegisterShutdownHook(false);
+        // whatever stops the rest from starting (an Error too) stops the chat: no chat
+        // without its health endpoints and console
         try {
+            RestOfServer restOfServer = core.getBean(RestOfServer.class);
+            loadNameTablesAside();
+            SpringApplication rest = new SpringApplication(SocketChatApplication.class);
+            // the chat's context closes this one after its orderly shutdown, even one
+            // still starting (a SIGTERM during start-up)
+            rest.addInitializers(context -> {
+                context.setParent(core);
+                if (!restOfServer.starting(context)) {
+                    throw new IllegalStateException("The server is stopping");
+                }
+            });
+            rest.setRegisterShutdownHook(false);
             return rest.run(args);
         }
-        catch (RuntimeException ex) {
+        catch (Throwable ex) {
             core.close();
             throw ex;
         }

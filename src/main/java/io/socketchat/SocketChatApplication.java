@@ -5,6 +5,7 @@ import io.socketchat.client.ChatClientApplication;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Import;
 import org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration;
 
 /**
@@ -25,6 +26,7 @@ import org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration
  */
 @SpringBootApplication(exclude = SpringShellAutoConfiguration.class)
 @ComponentScan({ "io.socketchat.admin", "io.socketchat.health", "io.socketchat.web" })
+@Import(SockJsSchedulerAside.class)
 public class SocketChatApplication {
 
     public static void main(String[] args) {

@@ -95,7 +95,14 @@ public final class ChatMetrics {
     }
 
     void rejected(String reason) {
-        rejected.computeIfAbsent(reason, this::firstRejected).increment();
+        LongAdder count = rejected.computeIfAbsent(reason, any -> new LongAdder());
+        count.increment();
+        MeterRegistry bound = registry;
+        if (bound != null) {
+            // registering again finds the meter already there; registering after the
+            // count was added, a reason first seen while binding is never missed
+            registerRejected(bound, reason, count);
+        }
     }
 
     void dropped(DropReason reason) {
@@ -106,15 +113,6 @@ public final class ChatMetrics {
             // registering again finds the meter already there
             registerDropped(bound, reason, count);
         }
-    }
-
-    private LongAdder firstRejected(String reason) {
-        LongAdder count = new LongAdder();
-        MeterRegistry bound = registry;
-        if (bound != null) {
-            registerRejected(bound, reason, count);
-        }
-        return count;
     }
 
     private static void registerRejected(MeterRegistry registry, String reason, LongAdder count) {

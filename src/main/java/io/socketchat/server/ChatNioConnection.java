@@ -80,11 +80,13 @@ class ChatNioConnection extends TcpNioConnection {
 
     /**
      * Keeps the chunk whole for the deserializer, with what else the socket holds now
-     * when the read filled the buffer; Spring Integration's pipe carries its token.
+     * when the read filled the buffer and the chat has taken every earlier chunk (a
+     * connection the chat is behind on queues small chunks only); Spring Integration's
+     * pipe carries its token.
      */
     @Override
     protected void sendToPipe(ByteBuffer rawBufferToSend) throws IOException {
-        if (rawBufferToSend.remaining() < rawBufferToSend.capacity()) {
+        if (rawBufferToSend.remaining() < rawBufferToSend.capacity() || pipe.available() > 0) {
             pipeText(rawBufferToSend);
             return;
         }
