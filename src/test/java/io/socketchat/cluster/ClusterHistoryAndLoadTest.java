@@ -38,11 +38,11 @@ class ClusterHistoryAndLoadTest {
 
     @Test
     void historySurvivesTheRestartOfBothNodesAndOfRedis() {
-        RunningServer a = nodes.start("a", "--chat.history-size=3");
-        RunningServer b = nodes.start("b", "--chat.history-size=3");
-        LineClient alice = a.join("alice");
-        LineClient bob = b.join("bob");
-        alice.expect("* bob joined the chat");
+        Nodes.AliceAndBob pair = nodes.aliceOnAAndBobOnB("--chat.history-size=3");
+        RunningServer a = pair.a();
+        RunningServer b = pair.b();
+        LineClient alice = pair.alice();
+        LineClient bob = pair.bob();
         for (String line : List.of("one", "two", "three", "four")) {
             alice.send(line);
             bob.expect("alice: " + line);

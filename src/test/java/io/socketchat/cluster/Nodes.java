@@ -3,6 +3,7 @@ package io.socketchat.cluster;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.socketchat.support.LineClient;
 import io.socketchat.support.RedisServer;
 import io.socketchat.support.RunningServer;
 
@@ -30,6 +31,22 @@ final class Nodes implements AutoCloseable {
         RunningServer node = RunningServer.start(all.toArray(String[]::new));
         started.add(node);
         return node;
+    }
+
+    /**
+     * Node {@code a} with alice and node {@code b} with bob, alice told that bob joined:
+     * how most two-node tests begin.
+     */
+    AliceAndBob aliceOnAAndBobOnB(String... args) {
+        RunningServer a = start("a", args);
+        RunningServer b = start("b", args);
+        LineClient alice = a.join("alice");
+        LineClient bob = b.join("bob");
+        alice.expect("* bob joined the chat");
+        return new AliceAndBob(a, b, alice, bob);
+    }
+
+    record AliceAndBob(RunningServer a, RunningServer b, LineClient alice, LineClient bob) {
     }
 
     @Override

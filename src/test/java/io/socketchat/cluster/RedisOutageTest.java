@@ -40,11 +40,11 @@ class RedisOutageTest {
 
     @Test
     void redisStoppedAndRestarted() {
-        RunningServer a = nodes.start("a", "--chat.cluster.lease=8s");
-        RunningServer b = nodes.start("b", "--chat.cluster.lease=8s");
-        LineClient alice = a.join("alice");
-        LineClient bob = b.join("bob");
-        alice.expect("* bob joined the chat");
+        Nodes.AliceAndBob pair = nodes.aliceOnAAndBobOnB("--chat.cluster.lease=8s");
+        RunningServer a = pair.a();
+        RunningServer b = pair.b();
+        LineClient alice = pair.alice();
+        LineClient bob = pair.bob();
         alice.send("before");
         bob.expect("alice: before");
 
@@ -85,11 +85,11 @@ class RedisOutageTest {
 
     @Test
     void redisPausedAndResumed() {
-        RunningServer a = nodes.start("a", "--chat.cluster.lease=8s");
-        RunningServer b = nodes.start("b", "--chat.cluster.lease=8s");
-        LineClient alice = a.join("alice");
-        LineClient bob = b.join("bob");
-        alice.expect("* bob joined the chat");
+        Nodes.AliceAndBob pair = nodes.aliceOnAAndBobOnB("--chat.cluster.lease=8s");
+        RunningServer a = pair.a();
+        RunningServer b = pair.b();
+        LineClient alice = pair.alice();
+        LineClient bob = pair.bob();
         alice.send("before");
         bob.expect("alice: before");
 
@@ -136,11 +136,11 @@ class RedisOutageTest {
 
     @Test
     void aUserTheRoomLetGoWhileStillConnectedIsToldAndDisconnected() {
-        RunningServer a = nodes.start("a");
-        RunningServer b = nodes.start("b");
-        LineClient alice = a.join("alice");
-        LineClient bob = b.join("bob");
-        alice.expect("* bob joined the chat");
+        Nodes.AliceAndBob pair = nodes.aliceOnAAndBobOnB();
+        RunningServer a = pair.a();
+        RunningServer b = pair.b();
+        LineClient alice = pair.alice();
+        LineClient bob = pair.bob();
 
         // what a node does for a member whose lease ran out (its node was cut off from
         // Redis too long)
