@@ -53,7 +53,7 @@ final class RestOfServer implements SmartLifecycle, ApplicationListener<ContextC
         if (event.getApplicationContext() != chat) {
             return;
         }
-        ConfigurableApplicationContext rest = stop(false);
+        ConfigurableApplicationContext rest = stopping();
         if (rest != null && rest.isActive()) {
             AvailabilityChangeEvent.publish(rest, ReadinessState.REFUSING_TRAFFIC);
         }
@@ -67,19 +67,17 @@ final class RestOfServer implements SmartLifecycle, ApplicationListener<ContextC
     @Override
     public void stop() {
         running = false;
-        ConfigurableApplicationContext rest = stop(true);
+        ConfigurableApplicationContext rest = stopping();
         if (rest != null) {
+            // closing it again (it may already be closed) does nothing
             rest.close();
         }
     }
 
-    private synchronized ConfigurableApplicationContext stop(boolean forget) {
+    /** From now on no rest starts; the one started, if any. */
+    private synchronized ConfigurableApplicationContext stopping() {
         stopping = true;
-        ConfigurableApplicationContext rest = context;
-        if (forget) {
-            context = null;
-        }
-        return rest;
+        return context;
     }
 
     @Override

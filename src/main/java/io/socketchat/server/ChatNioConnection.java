@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.util.Map;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.integration.ip.IpHeaders;
 import org.springframework.integration.ip.tcp.connection.TcpNioConnection;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.MessagingException;
 
 /**
@@ -66,11 +69,30 @@ class ChatNioConnection extends TcpNioConnection {
     /** Set while this connection's (single) read task runs. */
     private boolean reading;
 
+    /**
+     * The headers of every batch written to this connection: its id (which the outbound
+     * adapter finds it by), and no id or timestamp of a message's own.
+     */
+    private final MessageHeaders addressed;
+
     ChatNioConnection(SocketChannel socketChannel, boolean server, boolean lookupHost,
             ApplicationEventPublisher applicationEventPublisher, String connectionFactoryName) {
         super(socketChannel, server, lookupHost, applicationEventPublisher, connectionFactoryName);
         this.channel = socketChannel;
         this.pipe = new ChunkPipe(super.inputStream());
+        this.addressed = new Addressed(getConnectionId());
+    }
+
+    MessageHeaders addressed() {
+        return addressed;
+    }
+
+    private static final class Addressed extends MessageHeaders {
+
+        Addressed(String connectionId) {
+            super(Map.of(IpHeaders.CONNECTION_ID, connectionId), ID_VALUE_NONE, -1L);
+        }
+
     }
 
     @Override

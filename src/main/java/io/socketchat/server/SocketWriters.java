@@ -11,10 +11,8 @@ import io.socketchat.room.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.integration.ip.IpHeaders;
 import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
 import org.springframework.integration.ip.tcp.outbound.TcpSendingMessageHandler;
-import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.support.GenericMessage;
 import org.springframework.stereotype.Component;
@@ -27,8 +25,8 @@ import org.springframework.stereotype.Component;
  * <p>
  * A batch is handed to the adapter itself, not through a channel: the writer loop has
  * already chosen the connection, so a channel's dispatch would only add work per batch.
- * For the same reason each batch's message carries headers made once per connection (its
- * id, which the adapter looks the connection up by), not a new id and timestamp.
+ * For the same reason each batch's message carries the headers its connection made once
+ * ({@link ChatNioConnection#addressed}), not a new id and timestamp.
  */
 @Component
 class SocketWriters implements ClientConnections, DisposableBean {
@@ -63,8 +61,8 @@ class SocketWriters implements ClientConnections, DisposableBean {
     }
 
     void opened(ChatNioConnection connection) {
-        open.put(connection.getConnectionId(), new OpenConnection(connection,
-                loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)], new Addressed(connection)));
+        open.put(connection.getConnectionId(),
+                new OpenConnection(connection, loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)]));
     }
 
     void closed(String connectionId) {
@@ -104,31 +102,18 @@ class SocketWriters implements ClientConnections, DisposableBean {
         return connection == null ? null : connection.connection();
     }
 
-    private boolean send(String connectionId, byte[] batch) {
-        OpenConnection connection = open.get(connectionId);
-        if (connection == null) {
-            return false;
-        }
+    private boolean send(ChatNioConnection connection, byte[] batch) {
         try {
             adapter.handleMessage(new GenericMessage<>(batch, connection.addressed()));
             return true;
         }
         catch (MessagingException ex) {
-            log.debug("Write to {} failed: {}", connectionId, ex.getMessage(), ex);
+            log.debug("Write to {} failed: {}", connection.getConnectionId(), ex.getMessage(), ex);
             return false;
         }
     }
 
-    private record OpenConnection(ChatNioConnection connection, WriterLoop loop, MessageHeaders addressed) {
-    }
-
-    /** The headers of every batch to one connection: its id, and no id or timestamp. */
-    private static final class Addressed extends MessageHeaders {
-
-        Addressed(ChatNioConnection connection) {
-            super(Map.of(IpHeaders.CONNECTION_ID, connection.getConnectionId()), ID_VALUE_NONE, -1L);
-        }
-
+    private record OpenConnection(ChatNioConnection connection, WriterLoop loop) {
     }
 
     @Override

@@ -35,7 +35,7 @@ final class WriterLoop implements Runnable {
 
     private final Function<String, ChatNioConnection> connections;
 
-    private final BiPredicate<String, byte[]> send;
+    private final BiPredicate<ChatNioConnection, byte[]> send;
 
     private final ConcurrentLinkedQueue<Outbox> ready = new ConcurrentLinkedQueue<>();
 
@@ -48,7 +48,7 @@ final class WriterLoop implements Runnable {
      * @param send writes one batch through the outbound adapter; false when the
      * connection is gone
      */
-    WriterLoop(Function<String, ChatNioConnection> connections, BiPredicate<String, byte[]> send) {
+    WriterLoop(Function<String, ChatNioConnection> connections, BiPredicate<ChatNioConnection, byte[]> send) {
         this.connections = connections;
         this.send = send;
         try {
@@ -143,10 +143,8 @@ final class WriterLoop implements Runnable {
         }
         if (connection.hasBacklog()) {
             // its socket is full, or a TLS handshake's bytes still wait: the selector
-            // brings it back
-            // once it is registered (it may not be yet: the backlog can come from before
-            // this
-            // outbox was handed to this loop)
+            // brings it back once it is registered (it may not be yet: the backlog can
+            // come from before this outbox was handed to this loop)
             awaitWritable(connection, outbox);
             return;
         }
@@ -159,7 +157,7 @@ final class WriterLoop implements Runnable {
                 }
                 continue;
             }
-            if (!send.test(outbox.connectionId(), batch)) {
+            if (!send.test(connection, batch)) {
                 outbox.failed();
                 return;
             }

@@ -58,11 +58,7 @@ class WriterLoopTest {
         }
     }
 
-    private boolean send(String connectionId, byte[] batch) {
-        ChatNioConnection connection = open.get(connectionId);
-        if (connection == null) {
-            return false;
-        }
+    private boolean send(ChatNioConnection connection, byte[] batch) {
         connection.send(MessageBuilder.withPayload(batch).build());
         return true;
     }
