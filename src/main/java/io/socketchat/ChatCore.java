@@ -1,22 +1,17 @@
 package io.socketchat;
 
-import java.util.List;
-
 import io.socketchat.config.ChatProperties;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.integration.autoconfigure.IntegrationAutoConfiguration;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.integration.context.IntegrationContextUtils;
-import org.springframework.integration.support.converter.ConfigurableCompositeMessageConverter;
-import org.springframework.integration.support.converter.ObjectStringMessageConverter;
-import org.springframework.messaging.converter.ByteArrayMessageConverter;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * What the chat port needs and nothing more: the settings, the room, the TCP side and,
@@ -24,13 +19,15 @@ import org.springframework.messaging.converter.ByteArrayMessageConverter;
  * opens before the web page, the health endpoints and the console (most of start-up) are
  * loaded; they follow as a child context that uses these beans.
  * <p>
- * Only the few auto-configurations these beans rely on: Spring Integration, the scheduler
- * (login timers, the unframed clients' pause) and SSL bundles (the TLS port).
+ * Only the few auto-configurations these beans rely on: the scheduler (login timers, the
+ * unframed clients' pause) and SSL bundles (the TLS port). The TCP adapters are Spring
+ * Integration's, but they need none of its infrastructure (evaluation contexts, flow
+ * processors, about a fifth of the classes the port used to wait for): only the rest,
+ * whose flows use it, has it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ChatProperties.class)
-@ImportAutoConfiguration({ IntegrationAutoConfiguration.class, TaskSchedulingAutoConfiguration.class,
-        SslAutoConfiguration.class })
+@ImportAutoConfiguration({ TaskSchedulingAutoConfiguration.class, SslAutoConfiguration.class })
 @ComponentScan({ "io.socketchat.room", "io.socketchat.server", "io.socketchat.cluster" })
 @Import({ RestOfServer.class, SockJsSchedulerAside.class })
 class ChatCore {
@@ -41,15 +38,12 @@ class ChatCore {
     }
 
     /**
-     * Spring Integration's converter of handler method arguments, which by default builds
-     * a JSON mapper (a few hundred classes) while the server starts. The handlers take
-     * messages as they come (lines, frames, batches): text and bytes are all it could
-     * convert.
+     * The login timers' and the unframed clients' scheduler, set up by
+     * {@code spring.task.scheduling.*}; the rest's Spring Integration uses it too.
      */
-    @Bean(IntegrationContextUtils.ARGUMENT_RESOLVER_MESSAGE_CONVERTER_BEAN_NAME)
-    static ConfigurableCompositeMessageConverter argumentConverterWithoutJson() {
-        return new ConfigurableCompositeMessageConverter(
-                List.of(new ObjectStringMessageConverter(), new ByteArrayMessageConverter()));
+    @Bean(name = "taskScheduler")
+    static ThreadPoolTaskScheduler taskScheduler(ThreadPoolTaskSchedulerBuilder builder) {
+        return builder.build();
     }
 
 }

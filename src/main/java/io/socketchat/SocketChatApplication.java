@@ -1,11 +1,18 @@
 package io.socketchat;
 
+import java.util.List;
+
 import io.socketchat.bench.BenchApplication;
 import io.socketchat.client.ChatClientApplication;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
+import org.springframework.integration.context.IntegrationContextUtils;
+import org.springframework.integration.support.converter.ConfigurableCompositeMessageConverter;
+import org.springframework.integration.support.converter.ObjectStringMessageConverter;
+import org.springframework.messaging.converter.ByteArrayMessageConverter;
 import org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration;
 
 /**
@@ -35,6 +42,17 @@ public class SocketChatApplication {
             case BENCH -> BenchApplication.main(args);
             case SERVER -> ServerStart.run(args);
         }
+    }
+
+    /**
+     * Spring Integration's converter of handler method arguments, which by default builds
+     * a JSON mapper (a few hundred classes) while the server starts. The browser flows'
+     * handlers take messages as they come: text and bytes are all it could convert.
+     */
+    @Bean(IntegrationContextUtils.ARGUMENT_RESOLVER_MESSAGE_CONVERTER_BEAN_NAME)
+    static ConfigurableCompositeMessageConverter argumentConverterWithoutJson() {
+        return new ConfigurableCompositeMessageConverter(
+                List.of(new ObjectStringMessageConverter(), new ByteArrayMessageConverter()));
     }
 
 }
