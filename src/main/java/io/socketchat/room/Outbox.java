@@ -1,5 +1,6 @@
 package io.socketchat.room;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -20,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Outbox {
 
     /** Enough lines per write to keep system calls few without holding much memory. */
-    private static final int BATCH_BYTES = 64 * 1024;
+    public static final int BATCH_BYTES = 64 * 1024;
 
     /**
      * How often a sender held by {@link #awaitCatchUp} checks whether the client stopped
@@ -198,6 +199,37 @@ public final class Outbox {
         linesInBatch = taken.size();
         taken.clear();
         return bytes;
+    }
+
+    /**
+     * For a draining transport that writes from a buffer of its own: the next lines,
+     * copied into {@code into} (its contents replaced) as far as whole lines fit, so that
+     * a burst of lines costs no new array per batch; a first line larger than
+     * {@code into} comes as a buffer of its own. The lines count as unwritten until
+     * {@link #written()}.
+     * @return the bytes to write, ready to be read, or null when none are queued
+     */
+    public ByteBuffer nextBatch(ByteBuffer into) {
+        if (closed.get()) {
+            return null;
+        }
+        byte[] first = queue.poll();
+        if (first == null) {
+            return null;
+        }
+        linesInBatch = 1;
+        if (first.length > into.capacity()) {
+            return ByteBuffer.wrap(first);
+        }
+        into.clear().put(first);
+        byte[] next;
+        while ((next = queue.peek()) != null && next.length <= into.remaining()) {
+            // only this drainer takes from the queue: the line peeked is the line polled
+            queue.poll();
+            into.put(next);
+            linesInBatch++;
+        }
+        return into.flip();
     }
 
     /** For the draining transport: the last batch reached the client's socket. */

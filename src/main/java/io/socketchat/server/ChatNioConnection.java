@@ -210,25 +210,37 @@ class ChatNioConnection extends TcpNioConnection {
         return super.allocate(Math.min(length, READ_BUFFER_BYTES));
     }
 
-    /** Writes what the socket takes now; the rest waits in the backlog. */
+    /**
+     * Writes what the socket takes now; the rest waits in the backlog, copied: the
+     * batch's buffer is its writer's, and holds the next batch soon.
+     */
     @Override
     public void send(Message<?> message) {
-        if (!(message.getPayload() instanceof byte[] bytes)) {
-            throw new MessagingException(message, "Chat payloads are byte arrays");
-        }
+        ByteBuffer buffer = payload(message);
         if (backlog != null) {
             throw new MessagingException(message, "Earlier bytes are still waiting for the client");
         }
         try {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
             channel.write(buffer);
             if (buffer.hasRemaining()) {
-                backlog = buffer;
+                backlog = ByteBuffer.allocate(buffer.remaining()).put(buffer).flip();
             }
         }
         catch (IOException | RuntimeException ex) {
             throw failed(new MessagingException(message, "Send Failed", ex));
         }
+    }
+
+    /** The bytes a batch's message carries: a buffer from the writers, or an array. */
+    static ByteBuffer payload(Message<?> message) {
+        Object payload = message.getPayload();
+        if (payload instanceof ByteBuffer buffer) {
+            return buffer;
+        }
+        if (payload instanceof byte[] bytes) {
+            return ByteBuffer.wrap(bytes);
+        }
+        throw new MessagingException(message, "Chat payloads are bytes");
     }
 
     boolean hasBacklog() {

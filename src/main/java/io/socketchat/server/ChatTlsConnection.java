@@ -245,15 +245,14 @@ final class ChatTlsConnection extends ChatNioConnection {
     /** Takes one batch of lines; what cannot go out now is kept as the backlog. */
     @Override
     public void send(Message<?> message) {
-        if (!(message.getPayload() instanceof byte[] bytes)) {
-            throw new MessagingException(message, "Chat payloads are byte arrays");
-        }
+        ByteBuffer batch = payload(message);
         lock.lock();
         try {
             if (plainOut != null) {
                 throw new MessagingException(message, "Earlier bytes are still waiting for the client");
             }
-            plainOut = ByteBuffer.wrap(bytes);
+            // kept until encrypted: a copy, since the batch's buffer is its writer's
+            plainOut = ByteBuffer.allocate(batch.remaining()).put(batch).flip();
             pump();
         }
         catch (IOException | RuntimeException ex) {

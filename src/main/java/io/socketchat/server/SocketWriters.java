@@ -1,5 +1,6 @@
 package io.socketchat.server;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -102,7 +103,7 @@ class SocketWriters implements ClientConnections, DisposableBean {
         return connection == null ? null : connection.connection();
     }
 
-    private boolean send(ChatNioConnection connection, byte[] batch) {
+    private boolean send(ChatNioConnection connection, ByteBuffer batch) {
         try {
             adapter.handleMessage(new GenericMessage<>(batch, connection.addressed()));
             return true;

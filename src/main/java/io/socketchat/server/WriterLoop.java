@@ -2,6 +2,7 @@ package io.socketchat.server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
@@ -35,7 +36,14 @@ final class WriterLoop implements Runnable {
 
     private final Function<String, ChatNioConnection> connections;
 
-    private final BiPredicate<ChatNioConnection, byte[]> send;
+    private final BiPredicate<ChatNioConnection, ByteBuffer> send;
+
+    /**
+     * Where each batch is put together: one buffer per loop, outside the heap, so a burst
+     * of lines allocates no batch arrays (their garbage collections were pauses in the
+     * middle of the burst) and the socket writes it without another copy.
+     */
+    private final ByteBuffer batchBuffer = ByteBuffer.allocateDirect(Outbox.BATCH_BYTES);
 
     private final ConcurrentLinkedQueue<Outbox> ready = new ConcurrentLinkedQueue<>();
 
@@ -48,7 +56,7 @@ final class WriterLoop implements Runnable {
      * @param send writes one batch through the outbound adapter; false when the
      * connection is gone
      */
-    WriterLoop(Function<String, ChatNioConnection> connections, BiPredicate<ChatNioConnection, byte[]> send) {
+    WriterLoop(Function<String, ChatNioConnection> connections, BiPredicate<ChatNioConnection, ByteBuffer> send) {
         this.connections = connections;
         this.send = send;
         try {
@@ -150,13 +158,14 @@ final class WriterLoop implements Runnable {
         }
         int turn = 0;
         while (turn < TURN_BYTES) {
-            byte[] batch = outbox.nextBatch();
+            ByteBuffer batch = outbox.nextBatch(batchBuffer);
             if (batch == null) {
                 if (outbox.finishDrain()) {
                     return;
                 }
                 continue;
             }
+            int length = batch.remaining();
             if (!send.test(connection, batch)) {
                 outbox.failed();
                 return;
@@ -166,7 +175,7 @@ final class WriterLoop implements Runnable {
                 return;
             }
             outbox.written();
-            turn += batch.length;
+            turn += length;
         }
         ready.offer(outbox);
     }

@@ -3,6 +3,7 @@ package io.socketchat.room;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +32,15 @@ class OutboxTest {
         return batch == null ? null : new String(batch, StandardCharsets.UTF_8);
     }
 
+    private static String text(ByteBuffer batch) {
+        if (batch == null) {
+            return null;
+        }
+        byte[] bytes = new byte[batch.remaining()];
+        batch.get(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
     private double delivered() {
         return registry.get("chat.messages.delivered").functionCounter().count();
     }
@@ -53,6 +63,31 @@ class OutboxTest {
         outbox.offer("four");
         assertThat(connections.drainRequests).containsExactly(outbox, outbox);
         assertThat(text(outbox.nextBatch())).isEqualTo("four\n");
+    }
+
+    @Test
+    void aWritersBufferTakesWholeLinesOnlyAndALineLargerThanItComesAlone() {
+        Outbox outbox = outbox(10);
+        ByteBuffer buffer = ByteBuffer.allocateDirect(8);
+        outbox.offer("abc");
+        outbox.offer("de");
+        outbox.offer("fghij");
+        outbox.offer("a line longer than the buffer");
+        outbox.offer("k");
+
+        assertThat(text(outbox.nextBatch(buffer))).isEqualTo("abc\nde\n");
+        outbox.written();
+        assertThat(delivered()).isEqualTo(2);
+        assertThat(text(outbox.nextBatch(buffer))).isEqualTo("fghij\n");
+        outbox.written();
+        ByteBuffer alone = outbox.nextBatch(buffer);
+        assertThat(alone).isNotSameAs(buffer);
+        assertThat(text(alone)).isEqualTo("a line longer than the buffer\n");
+        outbox.written();
+        assertThat(text(outbox.nextBatch(buffer))).isEqualTo("k\n");
+        outbox.written();
+        assertThat(delivered()).isEqualTo(5);
+        assertThat(outbox.nextBatch(buffer)).isNull();
     }
 
     @Test

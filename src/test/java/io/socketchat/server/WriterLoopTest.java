@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,7 @@ class WriterLoopTest {
         }
     }
 
-    private boolean send(ChatNioConnection connection, byte[] batch) {
+    private boolean send(ChatNioConnection connection, ByteBuffer batch) {
         connection.send(MessageBuilder.withPayload(batch).build());
         return true;
     }
