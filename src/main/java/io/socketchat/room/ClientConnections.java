@@ -8,9 +8,10 @@ public interface ClientConnections {
 
     /**
      * Asks for the outbox to be drained to its connection. Returns at once: the transport
-     * takes the outbox's batches ({@link Outbox#nextBatch()}) as the client's socket can
-     * take them, on a thread of its own, until {@link Outbox#finishDrain()} says the
-     * drain is over.
+     * takes the outbox's batches ({@link Outbox#nextBatch()}, or
+     * {@link Outbox#nextBatch(java.nio.ByteBuffer)} into a buffer of its own) as the
+     * client's socket can take them, on a thread of its own, until
+     * {@link Outbox#finishDrain()} says the drain is over.
      */
     void drain(Outbox outbox);
 
