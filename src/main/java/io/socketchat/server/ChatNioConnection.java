@@ -231,16 +231,12 @@ class ChatNioConnection extends TcpNioConnection {
         }
     }
 
-    /** The bytes a batch's message carries: a buffer from the writers, or an array. */
+    /** The bytes a batch's message carries, in a buffer of the writer loop's. */
     static ByteBuffer payload(Message<?> message) {
-        Object payload = message.getPayload();
-        if (payload instanceof ByteBuffer buffer) {
+        if (message.getPayload() instanceof ByteBuffer buffer) {
             return buffer;
         }
-        if (payload instanceof byte[] bytes) {
-            return ByteBuffer.wrap(bytes);
-        }
-        throw new MessagingException(message, "Chat payloads are bytes");
+        throw new MessagingException(message, "Chat payloads are byte buffers");
     }
 
     boolean hasBacklog() {

@@ -169,7 +169,7 @@ class WriterLoopTest {
         // bytes that did not fit are waiting in the backlog before the outbox is ever
         // served
         byte[] earlier = lines("earlier", 2000, 100).getBytes(StandardCharsets.UTF_8);
-        alice.connection().send(MessageBuilder.withPayload(earlier).build());
+        alice.connection().send(MessageBuilder.withPayload(ByteBuffer.wrap(earlier)).build());
         assertThat(alice.connection().hasBacklog()).isTrue();
 
         Outboxes.offer(alice.outbox(), "after");
