@@ -1,6 +1,5 @@
 package io.socketchat.room;
 
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -42,23 +41,17 @@ public final class ChatMetrics {
 
     private final LongAdder delivered = new LongAdder();
 
-    private final Map<String, LongAdder> rejected = new ConcurrentHashMap<>();
+    private final PerReason rejected = new PerReason("chat.connections.rejected", "Connections turned away");
 
-    private final Map<DropReason, LongAdder> dropped = new EnumMap<>(DropReason.class);
+    private final PerReason dropped = new PerReason("chat.clients.dropped", "Clients disconnected by the server");
 
     private volatile Supplier<Number> users = () -> 0;
 
-    private volatile MeterRegistry registry;
-
     public ChatMetrics() {
-        for (DropReason reason : DropReason.values()) {
-            dropped.put(reason, new LongAdder());
-        }
     }
 
     /** Counts and binds to the registry at once (for tests). */
     public ChatMetrics(MeterRegistry registry) {
-        this();
         bindTo(registry);
     }
 
@@ -66,7 +59,6 @@ public final class ChatMetrics {
      * Registers the meters; a rejection or drop reason appears once it has been counted.
      */
     public void bindTo(MeterRegistry registry) {
-        this.registry = registry;
         FunctionCounter.builder("chat.messages.received", received, LongAdder::sum)
             .description("Lines received from joined users")
             .register(registry);
@@ -74,12 +66,8 @@ public final class ChatMetrics {
             .description("Lines written to clients")
             .register(registry);
         Gauge.builder("chat.users", () -> users.get()).description("Users in the chat").register(registry);
-        rejected.forEach((reason, count) -> registerRejected(registry, reason, count));
-        dropped.forEach((reason, count) -> {
-            if (count.sum() > 0) {
-                registerDropped(registry, reason, count);
-            }
-        });
+        rejected.bindTo(registry);
+        dropped.bindTo(registry);
     }
 
     void usersGauge(Supplier<Number> users) {
@@ -95,38 +83,55 @@ public final class ChatMetrics {
     }
 
     void rejected(String reason) {
-        LongAdder count = rejected.computeIfAbsent(reason, any -> new LongAdder());
-        count.increment();
-        MeterRegistry bound = registry;
-        if (bound != null) {
-            // registering again finds the meter already there; registering after the
-            // count was added, a reason first seen while binding is never missed
-            registerRejected(bound, reason, count);
-        }
+        rejected.count(reason);
     }
 
     void dropped(DropReason reason) {
-        LongAdder count = dropped.get(reason);
-        count.increment();
-        MeterRegistry bound = registry;
-        if (bound != null) {
-            // registering again finds the meter already there
-            registerDropped(bound, reason, count);
+        dropped.count(reason.tag);
+    }
+
+    /**
+     * One counter per {@code reason} tag, each registered once its reason is first
+     * counted.
+     */
+    private static final class PerReason {
+
+        private final String name;
+
+        private final String description;
+
+        private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+
+        private volatile MeterRegistry registry;
+
+        PerReason(String name, String description) {
+            this.name = name;
+            this.description = description;
         }
-    }
 
-    private static void registerRejected(MeterRegistry registry, String reason, LongAdder count) {
-        FunctionCounter.builder("chat.connections.rejected", count, LongAdder::sum)
-            .description("Connections turned away")
-            .tag("reason", reason)
-            .register(registry);
-    }
+        void bindTo(MeterRegistry registry) {
+            this.registry = registry;
+            counts.forEach((reason, count) -> register(registry, reason, count));
+        }
 
-    private static void registerDropped(MeterRegistry registry, DropReason reason, LongAdder count) {
-        FunctionCounter.builder("chat.clients.dropped", count, LongAdder::sum)
-            .description("Clients disconnected by the server")
-            .tag("reason", reason.tag)
-            .register(registry);
+        void count(String reason) {
+            LongAdder count = counts.computeIfAbsent(reason, any -> new LongAdder());
+            count.increment();
+            MeterRegistry bound = registry;
+            if (bound != null) {
+                // registering again finds the meter already there; registering after the
+                // count was added, a reason first seen while binding is never missed
+                register(bound, reason, count);
+            }
+        }
+
+        private void register(MeterRegistry registry, String reason, LongAdder count) {
+            FunctionCounter.builder(name, count, LongAdder::sum)
+                .description(description)
+                .tag("reason", reason)
+                .register(registry);
+        }
+
     }
 
 }
