@@ -18,7 +18,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * (100 ms), which cost a burst of 20 senders more than half its time. Framers refuse work
  * when full (no queue, no caller-runs): the factory then retries the read shortly instead
  * of piling tasks up. Not beans themselves: an {@code Executor} bean would replace Spring
- * Boot's application executor. The README's thread bound is made of these numbers.
+ * Boot's application executor. The thread bound in docs/design.md is made of these
+ * numbers.
  */
 public final class ReadThreads implements DisposableBean {
 

@@ -75,8 +75,8 @@ class TerminalConsoleTest {
     }
 
     /**
-     * The keys the README lists, each on "hello big world" with the cursor at the end,
-     * then Enter.
+     * The keys docs/client.md lists, each on "hello big world" with the cursor at the
+     * end, then Enter.
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """

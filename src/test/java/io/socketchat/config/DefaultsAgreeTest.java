@@ -30,16 +30,16 @@ import org.springframework.core.io.FileSystemResource;
 /**
  * Each default is written three times: {@code @DefaultValue} in {@link ChatProperties}
  * (what the server uses), the commented {@code application.yml} an operator edits, and
- * the README's configuration table. This reads all three, for every key (nested ones
- * too), and fails on any key missing from one of them or any value that differs once
- * converted as Boot converts it ({@code 60s} and {@code 1m} agree; "none" in the README
- * and an empty value mean no default).
+ * the configuration table in {@code docs/operating.md}. This reads all three, for every
+ * key (nested ones too), and fails on any key missing from one of them or any value that
+ * differs once converted as Boot converts it ({@code 60s} and {@code 1m} agree; "none" in
+ * the table and an empty value mean no default).
  */
 class DefaultsAgreeTest {
 
     private static final Path YAML = Path.of("application.yml");
 
-    private static final Path README = Path.of("README.md");
+    private static final Path TABLE = Path.of("docs", "operating.md");
 
     private static final Pattern TABLE_ROW = Pattern.compile("^\\|\\s*`([a-z0-9.-]+)`\\s*\\|\\s*([^|]*?)\\s*\\|.*$");
 
@@ -53,17 +53,17 @@ class DefaultsAgreeTest {
     }
 
     @Test
-    void chatPropertiesTheYamlFileAndTheReadmeTableGiveTheSameDefaults() throws IOException {
+    void chatPropertiesTheYamlFileAndTheConfigurationTableGiveTheSameDefaults() throws IOException {
         Map<String, Declared> code = new TreeMap<>();
         declaredDefaults(ChatProperties.class, "chat", code);
         Map<String, String> yaml = yamlDefaults();
-        Map<String, String> readme = readmeDefaults();
+        Map<String, String> table = tableDefaults();
 
         List<String> problems = new ArrayList<>();
         TreeSet<String> keys = new TreeSet<>();
         keys.addAll(code.keySet());
         keys.addAll(yaml.keySet());
-        keys.addAll(readme.keySet());
+        keys.addAll(table.keySet());
         for (String key : keys) {
             boolean chatKey = key.startsWith("chat.");
             if (chatKey && !code.containsKey(key)) {
@@ -75,27 +75,27 @@ class DefaultsAgreeTest {
             if (chatKey && !yaml.containsKey(key)) {
                 problems.add(key + ": missing from application.yml");
             }
-            if (chatKey && !readme.containsKey(key)) {
-                problems.add(key + ": missing from the README's configuration table");
+            if (chatKey && !table.containsKey(key)) {
+                problems.add(key + ": missing from the configuration table in " + TABLE);
             }
             TypeDescriptor type = code.containsKey(key) ? code.get(key).type() : TypeDescriptor.valueOf(String.class);
             Object fromCode = code.containsKey(key) ? value(code.get(key).text(), type) : null;
             Object fromYaml = value(yaml.get(key), type);
-            Object fromReadme = value(readme.get(key), type);
+            Object fromTable = value(table.get(key), type);
             if (code.containsKey(key) && yaml.containsKey(key) && !Objects.equals(fromCode, fromYaml)) {
                 problems.add(key + ": ChatProperties says " + fromCode + ", application.yml says " + fromYaml);
             }
-            if (code.containsKey(key) && readme.containsKey(key) && !Objects.equals(fromCode, fromReadme)) {
-                problems.add(key + ": ChatProperties says " + fromCode + ", the README says " + fromReadme);
+            if (code.containsKey(key) && table.containsKey(key) && !Objects.equals(fromCode, fromTable)) {
+                problems.add(key + ": ChatProperties says " + fromCode + ", " + TABLE + " says " + fromTable);
             }
-            if (yaml.containsKey(key) && readme.containsKey(key) && !Objects.equals(fromYaml, fromReadme)) {
-                problems.add(key + ": application.yml says " + fromYaml + ", the README says " + fromReadme);
+            if (yaml.containsKey(key) && table.containsKey(key) && !Objects.equals(fromYaml, fromTable)) {
+                problems.add(key + ": application.yml says " + fromYaml + ", " + TABLE + " says " + fromTable);
             }
         }
 
         assertThat(code).as("defaults found in ChatProperties").containsKeys("chat.port", "chat.console.enabled");
         assertThat(yaml).as("defaults found in application.yml").containsKeys("chat.port", "server.port");
-        assertThat(readme).as("defaults found in the README").containsKeys("chat.port", "server.port");
+        assertThat(table).as("defaults found in " + TABLE).containsKeys("chat.port", "server.port");
         assertThat(problems).as("defaults that disagree").isEmpty();
     }
 
@@ -155,10 +155,10 @@ class DefaultsAgreeTest {
      * The rows of the table under "## Configuration": key in backquotes, then its
      * default.
      */
-    private static Map<String, String> readmeDefaults() throws IOException {
+    private static Map<String, String> tableDefaults() throws IOException {
         Map<String, String> values = new TreeMap<>();
         boolean inSection = false;
-        for (String line : Files.readAllLines(README)) {
+        for (String line : Files.readAllLines(TABLE)) {
             if (line.startsWith("## ")) {
                 inSection = line.equals("## Configuration");
                 continue;

@@ -42,8 +42,8 @@ import org.junit.jupiter.api.Test;
  * times) with random bytes, ANSI and bidi junk, over-long lines and half lines, two of
  * them on the TLS port (failed handshakes, and junk over good ones); meanwhile every
  * newcomer from 127.0.0.2 gets its welcome line within a second. Afterwards the thread
- * count is within the README's bound, file descriptors are back to their baseline and the
- * heap has settled.
+ * count is within the bound in docs/design.md, file descriptors are back to their
+ * baseline and the heap has settled.
  *
  * <p>
  * At most ten hostile connections are open at once, so the test holds with or without a
@@ -60,10 +60,10 @@ class AbuseWithKnockingTest {
     private static final String WELCOME = "Welcome to Socket Chat! Enter your username:";
 
     /**
-     * The README's bound with the default settings: readers and one selector per port,
-     * framers (max-clients 5 + max-pending 64 + spare), a writer loop per core, Tomcat's
-     * workers and its own few, and the rest (JVM, Spring, scheduler, file watcher,
-     * console; here also the test harness).
+     * The bound in docs/design.md with the default settings: readers and one selector per
+     * port, framers (max-clients 5 + max-pending 64 + spare), a writer loop per core,
+     * Tomcat's workers and its own few, and the rest (JVM, Spring, scheduler, file
+     * watcher, console; here also the test harness).
      */
     private static final int THREAD_BOUND = ReadThreads.READERS + ReadThreads.LISTENERS
             + Math.min(ReadThreads.MAX_FRAMERS, 5 + 64 + ReadThreads.SPARE_FRAMERS)

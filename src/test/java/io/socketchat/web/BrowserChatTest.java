@@ -191,7 +191,10 @@ class BrowserChatTest {
         assertThat(page.reconnectButton().isDisplayed()).isTrue();
     }
 
-    /** The README's pictures of the page, retaken by every run: a laptop and a phone. */
+    /**
+     * The pictures of the page in README.md and docs/chatting.md, retaken by every run: a
+     * laptop and a phone.
+     */
     @Test
     void screenshotsAtLaptopAndPhoneSize() throws IOException {
         server = RunningServer.start("--chat.history-size=0", "--chat.name=Friday Lunch");
