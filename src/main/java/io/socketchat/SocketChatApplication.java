@@ -4,6 +4,10 @@ import java.util.List;
 
 import io.socketchat.bench.BenchApplication;
 import io.socketchat.client.ChatClientApplication;
+import io.socketchat.start.JarHelp;
+import io.socketchat.start.LaunchMode;
+import io.socketchat.start.ServerStart;
+import io.socketchat.start.SockJsSchedulerWorkaround;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +26,7 @@ import org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration
  * <p>
  * As a configuration, this is the server's second context ({@link ServerStart}): the web
  * page, health and metrics, and the admin console, on top of the chat's own
- * ({@link ChatCore}). Its scan names its packages (the directly declared
+ * ({@code start.ChatCore}). Its scan names its packages (the directly declared
  * {@code @ComponentScan} takes the place of the one {@code @SpringBootApplication}
  * carries), so neither the chat's beans nor the client's or the bench's become part of
  * it. ServerScanTest proves it.
@@ -33,14 +37,21 @@ import org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration
  */
 @SpringBootApplication(exclude = SpringShellAutoConfiguration.class)
 @ComponentScan({ "io.socketchat.admin", "io.socketchat.health", "io.socketchat.web" })
-@Import(SockJsSchedulerAside.class)
+@Import(SockJsSchedulerWorkaround.class)
 public class SocketChatApplication {
 
     public static void main(String[] args) {
         switch (LaunchMode.of(args, System.getenv("SPRING_PROFILES_ACTIVE"))) {
             case CLIENT -> ChatClientApplication.main(args);
             case BENCH -> BenchApplication.main(args);
-            case SERVER -> ServerStart.run(args);
+            case SERVER -> {
+                if (LaunchMode.asksForHelp(args)) {
+                    System.out.print(JarHelp.TEXT);
+                }
+                else {
+                    ServerStart.run(args);
+                }
+            }
         }
     }
 

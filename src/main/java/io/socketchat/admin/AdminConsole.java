@@ -1,6 +1,6 @@
 package io.socketchat.admin;
 
-import io.socketchat.Terminals;
+import io.socketchat.start.Terminals;
 import io.socketchat.config.ChatProperties;
 
 import org.slf4j.Logger;

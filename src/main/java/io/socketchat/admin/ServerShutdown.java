@@ -2,7 +2,7 @@ package io.socketchat.admin;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.socketchat.ServerStart;
+import io.socketchat.start.ServerStart;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;

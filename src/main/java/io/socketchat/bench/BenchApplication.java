@@ -3,7 +3,7 @@ package io.socketchat.bench;
 import java.io.PrintStream;
 import java.util.Locale;
 
-import io.socketchat.Terminals;
+import io.socketchat.start.Terminals;
 
 /**
  * Entry point of the {@code bench} profile:

@@ -59,9 +59,10 @@ public final class OptionParser {
             Other
               --relay                 run a minimal broadcast relay on --host/--port instead (measures the tool's own
                                       ceiling); stops after --time-limit (default 10m in this mode)
-              --help                  this text
+              -h, --help              this text
             Exit status: 0 all joined and every delivery accounted for; 3 loss, duplicates, reordering, failed joins,
             dropped readers or a time-out; 1 no client could join; 2 bad options.
+            How it counts, the scenarios and sample reports: docs/bench.md beside the sources.
             """;
 
     private static final java.util.Set<String> VALUE_OPTIONS = java.util.Set.of("scenario", "host", "port", "targets",
@@ -100,7 +101,7 @@ public final class OptionParser {
                     case 'c' -> "clients";
                     case 'n' -> "messages";
                     case 'p' -> "port";
-                    case '?' -> "help";
+                    case 'h', '?' -> "help";
                     default -> throw new IllegalArgumentException("unknown option " + arg);
                 };
             }

@@ -3,8 +3,8 @@ package io.socketchat.client;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import io.socketchat.LaunchMode;
-import io.socketchat.Terminals;
+import io.socketchat.start.LaunchMode;
+import io.socketchat.start.Terminals;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -37,6 +37,10 @@ public final class ChatClientApplication {
     }
 
     static int run(String[] args) {
+        if (LaunchMode.asksForHelp(args)) {
+            System.out.print(ClientHelp.TEXT);
+            return 0;
+        }
         ChatClientSettings settings;
         try {
             settings = settings(LaunchMode.withoutModeWord(args));

@@ -41,7 +41,7 @@ class ChatServerLifecycle implements SmartLifecycle {
 
     private volatile Throwable failure;
 
-    private volatile int failedPort;
+    private volatile AbstractServerConnectionFactory failedListener;
 
     private volatile boolean running;
 
@@ -69,9 +69,9 @@ class ChatServerLifecycle implements SmartLifecycle {
         }
         Throwable failure = this.failure;
         if (failure != null) {
-            throw new IllegalStateException(
-                    "Cannot listen on " + properties.bindAddress() + ":" + failedPort + ": " + failure.getMessage(),
-                    failure);
+            AbstractServerConnectionFactory listener = failedListener;
+            throw new ChatPortUnavailableException(properties.bindAddress(), listener.getPort(),
+                    ListenerPort.isTls(listener), failure);
         }
         running = true;
     }
@@ -86,7 +86,7 @@ class ChatServerLifecycle implements SmartLifecycle {
     @EventListener
     void failedToListen(TcpConnectionServerExceptionEvent event) {
         if (!running) {
-            failedPort = ((AbstractServerConnectionFactory) event.getSource()).getPort();
+            failedListener = (AbstractServerConnectionFactory) event.getSource();
             failure = event.getCause();
             // one failure is enough to fail start-up
             while (listening.getCount() > 0) {

@@ -1,6 +1,9 @@
 package io.socketchat.server;
 
 import java.nio.channels.SocketChannel;
+import java.security.KeyStore;
+import java.security.KeyStoreException;
+import java.util.Collections;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -8,6 +11,7 @@ import javax.net.ssl.SSLException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
@@ -27,17 +31,61 @@ final class ChatTlsConnectionSupport implements TcpNioConnectionSupport {
 
     private volatile SSLContext context;
 
-    ChatTlsConnectionSupport(SslBundles bundles, String bundleName) {
+    private ChatTlsConnectionSupport(SSLContext context) {
+        this.context = context;
+    }
+
+    /**
+     * The TLS port's connections with the bundle's certificate. A bundle that is not
+     * there, has no private key or whose files cannot be read (Boot reads them when the
+     * bundles are created, or when the context is) fails start-up with the chat's own
+     * exception, which a failure analyzer turns into a report for the operator.
+     */
+    static ChatTlsConnectionSupport of(ObjectProvider<SslBundles> bundlesProvider, String bundleName) {
         SslBundle bundle;
+        SslBundles bundles;
+        SSLContext context;
         try {
+            bundles = bundlesProvider.getObject();
             bundle = bundles.getBundle(bundleName);
         }
         catch (NoSuchSslBundleException ex) {
-            throw new IllegalStateException("chat.tls.port is set but there is no SSL bundle named '" + bundleName
-                    + "' (spring.ssl.bundle.pem." + bundleName + ".keystore.certificate and .private-key)", ex);
+            throw new NoTlsCertificateException(bundleName, false, ex);
         }
-        this.context = bundle.createSslContext();
-        bundles.addBundleUpdateHandler(bundleName, this::renewed);
+        catch (RuntimeException ex) {
+            throw new UnreadableTlsCertificateException(bundleName, ex);
+        }
+        boolean hasPrivateKey;
+        try {
+            hasPrivateKey = hasPrivateKey(bundle);
+            context = bundle.createSslContext();
+        }
+        catch (RuntimeException | KeyStoreException ex) {
+            throw new UnreadableTlsCertificateException(bundleName, ex);
+        }
+        if (!hasPrivateKey) {
+            throw new NoTlsCertificateException(bundleName, true, null);
+        }
+        ChatTlsConnectionSupport support = new ChatTlsConnectionSupport(context);
+        bundles.addBundleUpdateHandler(bundleName, support::renewed);
+        return support;
+    }
+
+    /**
+     * A certificate without its key lets every handshake fail; Boot accepts such a
+     * bundle, the chat does not.
+     */
+    private static boolean hasPrivateKey(SslBundle bundle) throws KeyStoreException {
+        KeyStore keys = bundle.getStores().getKeyStore();
+        if (keys == null) {
+            return false;
+        }
+        for (String alias : Collections.list(keys.aliases())) {
+            if (keys.isKeyEntry(alias)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void renewed(SslBundle bundle) {

@@ -6,6 +6,7 @@ import io.socketchat.config.ChatProperties;
 import io.socketchat.room.ChatMetrics;
 import io.socketchat.server.InboundOrder.Frame;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
@@ -59,10 +60,10 @@ class TcpServerConfig {
     @Bean
     @ConditionalOnExpression("'${chat.tls.port:}' != ''")
     TcpNioServerConnectionFactory chatTlsConnectionFactory(ChatProperties properties, ChatLineDeserializer deserializer,
-            ByteArrayRawSerializer serializer, ReadThreads readThreads, SslBundles bundles) {
+            ByteArrayRawSerializer serializer, ReadThreads readThreads, ObjectProvider<SslBundles> bundles) {
         TcpNioServerConnectionFactory factory = listener(properties.tls().port(), properties, deserializer, serializer,
                 readThreads);
-        factory.setTcpNioConnectionSupport(new ChatTlsConnectionSupport(bundles, properties.tls().bundle()));
+        factory.setTcpNioConnectionSupport(ChatTlsConnectionSupport.of(bundles, properties.tls().bundle()));
         return factory;
     }
 

@@ -2,7 +2,7 @@ package io.socketchat.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.socketchat.ServerStart;
+import io.socketchat.start.ServerStart;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -8,7 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import io.socketchat.ServerStart;
+import io.socketchat.start.ServerStart;
 import io.socketchat.admin.AdminCommands;
 import io.socketchat.room.ChatRoom;
 import io.socketchat.support.LineClient;

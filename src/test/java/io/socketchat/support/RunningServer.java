@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.socketchat.ServerStart;
+import io.socketchat.start.ServerStart;
 import io.socketchat.server.ListenerPort;
 
 import org.springframework.context.ConfigurableApplicationContext;

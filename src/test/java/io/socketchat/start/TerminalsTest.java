@@ -1,4 +1,4 @@
-package io.socketchat;
+package io.socketchat.start;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.socketchat;
+package io.socketchat.start;
 
 /** Prints what {@link Terminals#interactive()} says in the JVM it runs in. */
 public final class TerminalProbe {

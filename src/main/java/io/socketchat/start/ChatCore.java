@@ -1,4 +1,4 @@
-package io.socketchat;
+package io.socketchat.start;
 
 import io.socketchat.config.ChatProperties;
 
@@ -28,13 +28,17 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ChatProperties.class)
 @ImportAutoConfiguration({ TaskSchedulingAutoConfiguration.class, SslAutoConfiguration.class })
-@ComponentScan({ "io.socketchat.room", "io.socketchat.server", "io.socketchat.cluster" })
-@Import({ RestOfServer.class, SockJsSchedulerAside.class })
+@ComponentScan({ // the packages whose beans the chat port needs, one a line
+        "io.socketchat.room", //
+        "io.socketchat.server", //
+        "io.socketchat.cluster", //
+})
+@Import({ RestOfServer.class, SockJsSchedulerWorkaround.class })
 class ChatCore {
 
     @Bean
-    static PatternParserAsDefault patternParserAsDefault() {
-        return new PatternParserAsDefault();
+    static WebSocketMappingAotWorkaround webSocketMappingAotWorkaround() {
+        return new WebSocketMappingAotWorkaround();
     }
 
     /**

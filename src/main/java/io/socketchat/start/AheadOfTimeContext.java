@@ -1,5 +1,6 @@
-package io.socketchat;
+package io.socketchat.start;
 
+import io.socketchat.SocketChatApplication;
 import java.security.CodeSource;
 import java.util.List;
 import java.util.Objects;

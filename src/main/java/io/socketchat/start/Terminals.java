@@ -1,4 +1,4 @@
-package io.socketchat;
+package io.socketchat.start;
 
 import java.io.Console;
 import java.lang.reflect.Method;

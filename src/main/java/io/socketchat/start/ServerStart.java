@@ -1,5 +1,6 @@
-package io.socketchat;
+package io.socketchat.start;
 
+import io.socketchat.SocketChatApplication;
 import java.util.function.Supplier;
 
 import io.socketchat.room.Reception;

@@ -1,4 +1,4 @@
-package io.socketchat;
+package io.socketchat.start;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -35,6 +35,14 @@ public enum LaunchMode {
             }
         }
         return SERVER;
+    }
+
+    /**
+     * Whether the command line asks the program for its usage ({@code --help} or
+     * {@code -h} anywhere) instead of running it.
+     */
+    public static boolean asksForHelp(String[] args) {
+        return Arrays.stream(args).anyMatch(arg -> arg.equals("--help") || arg.equals("-h"));
     }
 
     /** The arguments without a leading mode word, for the program that runs. */

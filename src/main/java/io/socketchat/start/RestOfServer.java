@@ -1,4 +1,4 @@
-package io.socketchat;
+package io.socketchat.start;
 
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
