@@ -21,5 +21,10 @@
  *           └ the rest waits as the connection's backlog until the WriterLoop's selector
  *             says the socket is writable (writeBacklog), then the outbox goes on
  * </pre>
+ *
+ * A port that cannot be opened, or a TLS port without a certificate it can use, fails
+ * start-up with an exception of its own, which a {@code *FailureAnalyzer} here turns into
+ * Spring Boot's report for the operator (registered in
+ * {@code META-INF/spring.factories}).
  */
 package io.socketchat.server;
