@@ -34,8 +34,10 @@ class EnumeratedSettingFailureAnalyzer extends AbstractFailureAnalyzer<BindExcep
         return new FailureAnalysis(
                 property.getName() + " is set to \"" + property.getValue() + "\"" + where
                         + ", which is not one of its values: " + String.join(", ", values) + ".",
-                "Set " + property.getName() + " to " + String.join(" or ", values) + ", on the command line (--"
-                        + property.getName() + "=" + values.get(0) + ") or in application.yml.",
+                "Set " + property.getName() + " to "
+                        + (values.size() == 2 ? String.join(" or ", values) : "one of " + String.join(", ", values))
+                        + ", on the command line (--" + property.getName() + "=" + values.get(0)
+                        + ") or in application.yml.",
                 cause);
     }
 

@@ -45,6 +45,19 @@ class EnumeratedSettingFailureReportTest {
                         + " application.yml.");
     }
 
+    /** Spring Boot's own enumerated settings get the same report. */
+    @Test
+    void aLogLevelThatIsNone() {
+        ProgramRun server = ProgramRun.main(workDir, "--chat.port=0", "--server.port=0",
+                "--chat.bind-address=127.0.0.1", "--logging.level.root=LOUD");
+
+        server.failedWithReport(
+                "logging.level.root is set to \"LOUD\" on the command line, which is not one of its values: trace,"
+                        + " debug, info, warn, error, fatal, off.",
+                "Set logging.level.root to one of trace, debug, info, warn, error, fatal, off, on the command line"
+                        + " (--logging.level.root=trace) or in application.yml.");
+    }
+
     @Test
     void anEnumsValuesAreWrittenAsInSettings() {
         assertThat(EnumeratedSettingFailureAnalyzer.values(TimeUnit.class)).contains("seconds", "milliseconds");
