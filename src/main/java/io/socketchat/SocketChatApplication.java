@@ -36,7 +36,11 @@ import org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration
  * client's line reader would otherwise switch on.
  */
 @SpringBootApplication(exclude = SpringShellAutoConfiguration.class)
-@ComponentScan({ "io.socketchat.admin", "io.socketchat.health", "io.socketchat.web" })
+@ComponentScan({ // the packages of the rest of the server, one a line
+        "io.socketchat.admin", //
+        "io.socketchat.health", //
+        "io.socketchat.web", //
+})
 @Import(SockJsSchedulerWorkaround.class)
 public class SocketChatApplication {
 
