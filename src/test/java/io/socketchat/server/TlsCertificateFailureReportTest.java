@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import io.socketchat.support.ProgramRun;
 import io.socketchat.support.TlsFixture;
 import io.socketchat.support.TlsFixture.Pem;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,16 @@ class TlsCertificateFailureReportTest {
     @TempDir
     Path workDir;
 
+    /**
+     * A certificate and key that are fine, for the cases where the other file is wrong.
+     */
+    private static Pem pem;
+
+    @BeforeAll
+    static void certificate(@TempDir Path certificates) {
+        pem = TlsFixture.selfSigned(certificates, "localhost");
+    }
+
     @Test
     void aTlsPortWithoutACertificate() {
         ProgramRun server = start();
@@ -41,7 +52,6 @@ class TlsCertificateFailureReportTest {
 
     @Test
     void aCertificateWithoutItsKey() {
-        Pem pem = TlsFixture.selfSigned(workDir.resolve("certificates"), "localhost");
 
         ProgramRun server = start(KEYSTORE + "certificate=file:" + pem.certificate());
 
@@ -54,7 +64,6 @@ class TlsCertificateFailureReportTest {
 
     @Test
     void aKeyFileThatDoesNotExist() {
-        Pem pem = TlsFixture.selfSigned(workDir.resolve("certificates"), "localhost");
         Path missing = workDir.resolve("no-such-key.pem");
 
         ProgramRun server = start(KEYSTORE + "certificate=file:" + pem.certificate(),
@@ -67,7 +76,6 @@ class TlsCertificateFailureReportTest {
     /** Watching for renewals, Boot looks for the files before anything reads them. */
     @Test
     void aCertificateFileThatDoesNotExistWithRenewalsWatched() {
-        Pem pem = TlsFixture.selfSigned(workDir.resolve("certificates"), "localhost");
         Path missing = workDir.resolve("no-such-cert.pem");
 
         ProgramRun server = start(KEYSTORE + "certificate=file:" + missing,
@@ -80,7 +88,6 @@ class TlsCertificateFailureReportTest {
 
     @Test
     void aCertificateFileThatIsNoCertificate() throws IOException {
-        Pem pem = TlsFixture.selfSigned(workDir.resolve("certificates"), "localhost");
         Path notPem = Files.writeString(workDir.resolve("cert.txt"), "not a certificate\n");
 
         ProgramRun server = start(KEYSTORE + "certificate=file:" + notPem,
