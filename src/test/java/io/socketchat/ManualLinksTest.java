@@ -64,15 +64,7 @@ class ManualLinksTest {
     /** The relative targets linked from a page, outside code blocks and code spans. */
     private static List<String> links(String markdown) {
         List<String> targets = new ArrayList<>();
-        boolean inCode = false;
-        for (String line : markdown.split("\n")) {
-            if (line.stripLeading().startsWith("```")) {
-                inCode = !inCode;
-                continue;
-            }
-            if (inCode) {
-                continue;
-            }
+        for (String line : prose(markdown)) {
             String text = CODE_SPAN.matcher(line).replaceAll("");
             for (Pattern pattern : List.of(MARKDOWN_LINK, IMG_SRC)) {
                 Matcher matcher = pattern.matcher(text);
@@ -85,6 +77,21 @@ class ManualLinksTest {
             }
         }
         return targets;
+    }
+
+    /** The page's lines outside fenced code blocks. */
+    private static List<String> prose(String markdown) {
+        List<String> lines = new ArrayList<>();
+        boolean inCode = false;
+        for (String line : markdown.split("\n")) {
+            if (line.stripLeading().startsWith("```")) {
+                inCode = !inCode;
+            }
+            else if (!inCode) {
+                lines.add(line);
+            }
+        }
+        return lines;
     }
 
     /** Why a link from the page does not resolve, or null when it does. */
@@ -111,13 +118,8 @@ class ManualLinksTest {
      */
     private static Set<String> anchors(String markdown) {
         Set<String> anchors = new HashSet<>();
-        boolean inCode = false;
-        for (String line : markdown.split("\n")) {
-            if (line.stripLeading().startsWith("```")) {
-                inCode = !inCode;
-                continue;
-            }
-            if (inCode || !line.matches("^#{1,6} .*")) {
+        for (String line : prose(markdown)) {
+            if (!line.matches("^#{1,6} .*")) {
                 continue;
             }
             String slug = line.replaceFirst("^#+ ", "")
