@@ -105,6 +105,9 @@ public class AccountBook implements DisposableBean {
         else {
             this.store = new FileAccountStore(Path.of(properties.dataDir()));
         }
+        if (settings.enabled()) {
+            hasher.warmUp();
+        }
     }
 
     public Mode mode() {

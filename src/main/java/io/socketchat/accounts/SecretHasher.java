@@ -24,6 +24,8 @@ final class SecretHasher implements AutoCloseable {
 
     static final int QUEUE = 128;
 
+    private static final int WARM_UP_ROUNDS = 6;
+
     private final Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 32 * 1024, 3);
 
     private final ThreadPoolExecutor pool;
@@ -36,6 +38,20 @@ final class SecretHasher implements AutoCloseable {
                     thread.setDaemon(true);
                     return thread;
                 });
+    }
+
+    /**
+     * Hashes a few times on one of the pool's threads, so that the first friend to log in
+     * after a start does not wait seconds for the JIT to compile Argon2.
+     */
+    void warmUp() {
+        run(() -> {
+            String hash = argon2.encode("warm-up only");
+            for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+                argon2.matches("warm-up only", hash);
+            }
+            return hash;
+        });
     }
 
     /** A new salted hash; fails with {@link RejectedExecutionException} when busy. */

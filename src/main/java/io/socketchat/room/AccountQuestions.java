@@ -278,7 +278,10 @@ final class AccountQuestions {
      * account.
      */
     private boolean refusesRename(Session session, String newName) {
-        if (!(Username.check(newName) instanceof Username.Check.Valid)) {
+        Username.Check check = Username.check(newName);
+        boolean valid = check instanceof Username.Check.Valid;
+        if (!valid && !(check instanceof Username.Check.Rejected rejected
+                && Username.MIXES_SCRIPTS.equals(rejected.reason()))) {
             return false;
         }
         Optional<Account> account = book.find(newName);
@@ -287,7 +290,7 @@ final class AccountQuestions {
             session.send(Replies.nickRejected(newName, "is registered"));
             return true;
         }
-        if (account.isEmpty() && book.mode() == Mode.INVITE) {
+        if (valid && account.isEmpty() && book.mode() == Mode.INVITE) {
             session.send(Replies.nickRejected(newName, "has no account here"));
             return true;
         }

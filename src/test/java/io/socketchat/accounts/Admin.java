@@ -60,6 +60,12 @@ final class Admin {
         return friend;
     }
 
+    /** Leaves and waits until the server has closed the connection (the name is free). */
+    static void leave(LineClient user) {
+        user.send("exit");
+        user.expectClosed();
+    }
+
     /** A registered user's join: the password; Hello read. */
     static LineClient logIn(LineClient user, String name, String password) {
         user.expectStartingWith("Welcome to ");
