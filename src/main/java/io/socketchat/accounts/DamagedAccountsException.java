@@ -8,10 +8,17 @@ import java.nio.file.Path;
  */
 public class DamagedAccountsException extends RuntimeException {
 
+    private final transient Path file;
+
     DamagedAccountsException(Path file, String problem, Throwable cause) {
         super("The accounts file " + file + " " + problem
                 + ". The chat does not start without its accounts: restore the file from a backup, or move it"
                 + " away to start with no accounts (chat.data-dir).", cause);
+        this.file = file;
+    }
+
+    public Path file() {
+        return file;
     }
 
 }
