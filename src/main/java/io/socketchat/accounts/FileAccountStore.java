@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import tools.jackson.core.JacksonException;
+
 /**
  * One node's accounts: {@code accounts.json} under {@code chat.data-dir}, read once at
  * the start and kept in memory. Every change writes the whole file again: to a temporary
@@ -107,6 +109,11 @@ final class FileAccountStore implements AccountStore {
                     throw new IllegalArgumentException("two accounts for one name: " + account.name());
                 }
             }
+        }
+        catch (JacksonException ex) {
+            String where = ex.getLocation() == null ? ""
+                    : " at line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr();
+            throw new DamagedAccountsException(file, "is damaged" + where + ": " + ex.getOriginalMessage(), ex);
         }
         catch (RuntimeException ex) {
             throw new DamagedAccountsException(file, "is damaged: " + firstLine(ex.getMessage()), ex);
