@@ -67,6 +67,11 @@ public final class Replies {
             "*   /nick <new name>     change your name", "*   /help                this list",
             "*   //text               send a message that starts with /", "*   exit or /quit        leave the chat");
 
+    /** Added to {@link #HELP} when names can have accounts. */
+    public static final List<String> ACCOUNT_HELP = List.of(
+            "*   /register            give the name you use a password (open mode)",
+            "*   /password            change your account's password");
+
     private Replies() {
     }
 

@@ -136,6 +136,11 @@ final class AccountQuestions {
             changePassword(session);
             return true;
         }
+        if (command instanceof ChatCommand.Help) {
+            Replies.HELP.forEach(session::send);
+            Replies.ACCOUNT_HELP.forEach(session::send);
+            return true;
+        }
         if (command instanceof ChatCommand.Nick nick) {
             return refusesRename(session, Sanitizer.stripName(nick.newName()));
         }

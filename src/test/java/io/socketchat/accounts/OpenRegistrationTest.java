@@ -2,6 +2,7 @@ package io.socketchat.accounts;
 
 import java.nio.file.Path;
 
+import io.socketchat.protocol.Replies;
 import io.socketchat.support.LineClient;
 import io.socketchat.support.RunningServer;
 
@@ -102,6 +103,17 @@ class OpenRegistrationTest {
         old.send(PASSWORD);
         old.expect("! Wrong password for dave.");
         Admin.logIn(server.connect(), "dave", "a new password");
+    }
+
+    @Test
+    void helpAddsTheAccountCommands() {
+        LineClient ivan = server.join("ivan");
+        ivan.send("/help");
+        for (String line : Replies.HELP) {
+            ivan.expect(line);
+        }
+        ivan.expect("*   /register            give the name you use a password (open mode)");
+        ivan.expect("*   /password            change your account's password");
     }
 
     @Test

@@ -57,10 +57,10 @@ class BrowserAccountsTest {
             page.field("Message");
             page.awaitLine("Hello alice! 1 user online: alice. Type /help for commands, exit to leave.");
 
-            page.say("/password").awaitLine("Current password:");
+            page.say("/password").awaitField("Current password");
             assertThat(page.field("Current password").getAttribute("type")).isEqualTo("password");
-            page.enter("Current password", "first secret").awaitLine("Choose a password (at least 8 characters):");
-            page.enter("Choose a password (at least 8 characters)", "second secret").awaitLine("Repeat the password:");
+            page.enter("Current password", "first secret").awaitField("Choose a password (at least 8 characters)");
+            page.enter("Choose a password (at least 8 characters)", "second secret").awaitField("Repeat the password");
             page.enter("Repeat the password", "second secret").awaitLine("* Password changed.");
             // the answers done, the message box is back
             page.field("Message");
