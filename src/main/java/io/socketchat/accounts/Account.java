@@ -2,6 +2,8 @@ package io.socketchat.accounts;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import io.socketchat.protocol.Username;
 
 /**
@@ -30,6 +32,7 @@ public record Account(String name, Status status, String secret, long inviteExpi
         return Username.keyOf(name);
     }
 
+    @JsonIgnore
     public boolean isInvited() {
         return status == Status.INVITED;
     }

@@ -36,6 +36,8 @@ class FileAccountStoreTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
         Path file = dir.resolve(FileAccountStore.FILE_NAME);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(Files.readString(file)).contains("\"name\" : \"alice\"", "\"status\" : \"REGISTERED\"")
+            .doesNotContain("\"invited\"");
         try (var left = Files.list(dir)) {
             assertThat(left.map(path -> path.getFileName().toString())).containsExactly("accounts.json");
         }
