@@ -154,8 +154,15 @@ public class Reception {
         }
         String text = ((InboundLine.Text) line).text();
         if (session.talk() != null && stage != Stage.PASSWORD) {
-            accounts.answer(session, text);
-            return;
+            if (stage == Stage.JOINED && isLeaving(text)) {
+                // leaving is never refused, not even in the middle of a question (no
+                // password is this short)
+                session.talk(null);
+            }
+            else {
+                accounts.answer(session, text);
+                return;
+            }
         }
         switch (stage) {
             case PASSWORD -> checkPassword(session, text);
@@ -254,6 +261,11 @@ public class Reception {
             refusal = Refusal.of(candidate, join(session, new Username(candidate)));
         }
         refuse(session, refusal);
+    }
+
+    private static boolean isLeaving(String text) {
+        String word = text.strip();
+        return word.equals("exit") || word.equals("/quit");
     }
 
     /** Asks for another name, or closes after the last try. */

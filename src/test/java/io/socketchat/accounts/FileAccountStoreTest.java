@@ -74,7 +74,7 @@ class FileAccountStoreTest {
         Files.writeString(file, "{\"version\":1,\"accounts\":[{\"name\":\"alice\",", StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> new FileAccountStore(parent)).isInstanceOf(DamagedAccountsException.class)
-            .hasMessageStartingWith("The accounts file " + file + " is damaged: ")
+            .hasMessageStartingWith("The accounts file " + file + " is damaged at line 1, column 42: ")
             .hasMessageContaining("The chat does not start without its accounts");
     }
 

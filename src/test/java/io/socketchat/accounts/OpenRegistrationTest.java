@@ -117,6 +117,18 @@ class OpenRegistrationTest {
     }
 
     @Test
+    void exitInTheMiddleOfTheQuestionsLeaves() {
+        LineClient judy = server.join("judy");
+        LineClient kim = server.join("kim");
+        judy.expect("* kim joined the chat");
+        judy.send("/register");
+        judy.expect("Choose a password (at least 8 characters):");
+        judy.send("exit");
+        judy.expectClosed();
+        kim.expect("* judy left the chat");
+    }
+
+    @Test
     void passwordWithoutAnAccountHasNothingToChange() {
         LineClient erin = server.join("erin");
         erin.send("/password");
