@@ -12,6 +12,12 @@
   const HELLO = /^Hello (.+?)! /;
   const RENAMED = /^\* (.+) is now known as (.+)$/;
   const SHUTTING_DOWN = "* Server is shutting down.";
+  // The questions whose answers nobody may see: the room password, an account's password,
+  // an invite code, a new password and its repeat (PROTOCOL.md "Accounts (v3)").
+  const SECRET =
+    /^(?:! (?:At least 8 characters|At most 256 bytes|The passwords differ)\. )?(Password|Password for \S+|Invite code for \S+|Choose a password \(at least 8 characters\)|Repeat the password|Current password):$/;
+  // The server's last word in an account dialogue of a joined user.
+  const DIALOGUE_END = /^(?:! .*|\* Password changed\.|\* \S+ is registered: this name needs its password from now on\.)$/;
 
   const $ = (id) => document.getElementById(id);
   const log = $("log");
@@ -20,6 +26,7 @@
   const statusLine = $("status");
   const joinForm = $("join");
   const passwordField = $("password-field");
+  const passwordLabel = $("password-label");
   const password = $("password");
   const usernameField = $("username-field");
   const username = $("username");
@@ -30,7 +37,8 @@
   const reconnect = $("reconnect");
 
   let socket = null;
-  let stage = "connecting"; // connecting, password, name, joined, closed
+  let stage = "connecting"; // connecting, password, name, joined, secret (a joined user's dialogue), closed
+  let awaitingReply = false; // a joined user's dialogue: the server's next question or last word
   let opened = false;
   let me = "";
   let lastLine = "";
@@ -163,8 +171,13 @@
     ended.hidden = which !== "ended";
   }
 
-  function askPassword() {
-    stage = "password";
+  /** A hidden answer: the label is the server's question (Password, Invite code for alice, ...). */
+  function askPassword(question) {
+    stage = stage === "joined" || stage === "secret" ? "secret" : "password";
+    passwordLabel.textContent = question;
+    password.autocomplete = /^(Choose|Repeat)/.test(question)
+      ? "new-password"
+      : question.startsWith("Invite code") ? "one-time-code" : "current-password";
     passwordField.hidden = false;
     usernameField.hidden = true;
     $("join-button").textContent = "Enter";
@@ -196,7 +209,20 @@
   function received(line) {
     lastLine = line;
     show(line);
-    if (stage === "joined") {
+    let match;
+    if (stage === "joined" || stage === "secret") {
+      if (awaitingReply && (match = SECRET.exec(line)) !== null) {
+        awaitingReply = false;
+        askPassword(match[1]);
+        return;
+      }
+      if (awaitingReply && DIALOGUE_END.test(line)) {
+        awaitingReply = false;
+        stage = "joined";
+        dock("composer");
+        message.focus();
+        return;
+      }
       const renamed = RENAMED.exec(line);
       if (renamed && renamed[1] === me) {
         me = renamed[2];
@@ -204,14 +230,13 @@
       }
       return;
     }
-    let match;
-    if (line === "Password:") {
-      askPassword();
+    if ((match = SECRET.exec(line)) !== null) {
+      askPassword(match[1]);
     } else if ((match = WELCOME.exec(line)) !== null) {
       title.textContent = match[1];
       document.title = match[1];
       askName();
-    } else if (line.startsWith("! Username ") && line.endsWith("Enter another username:")) {
+    } else if (line.startsWith("! ") && (line.endsWith("Enter another username:") || line.endsWith("Enter your username:"))) {
       askName();
     } else if ((match = HELLO.exec(line)) !== null) {
       joined(match[1]);
@@ -288,6 +313,11 @@
     if (stage === "password") {
       send(password.value);
       password.value = "";
+    } else if (stage === "secret") {
+      // the answer goes; the form stays until the server's next question or last word
+      send(password.value);
+      password.value = "";
+      awaitingReply = true;
     } else if (stage === "name") {
       const name = username.value.trim();
       if (name !== "") {
@@ -304,6 +334,9 @@
     }
     if (text === "exit" || text === "/quit") {
       leaving = true;
+    }
+    if (text.trim() === "/password" || text.trim() === "/register") {
+      awaitingReply = true;
     }
     showOwn(text);
     sent.push(text);

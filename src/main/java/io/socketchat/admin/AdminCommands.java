@@ -1,9 +1,14 @@
 package io.socketchat.admin;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
+import io.socketchat.accounts.AccountBook;
+import io.socketchat.accounts.AccountsUnavailableException;
+import io.socketchat.config.ChatProperties;
+import io.socketchat.protocol.Username;
 import io.socketchat.room.Bouncer;
 import io.socketchat.room.ChatRoom;
 import io.socketchat.room.RoomUnavailableException;
@@ -22,10 +27,17 @@ public class AdminCommands {
 
     private final Bouncer bouncer;
 
-    AdminCommands(ChatRoom room, ServerShutdown shutdown, Bouncer bouncer) {
+    private final AccountBook accounts;
+
+    private final Duration inviteTtl;
+
+    AdminCommands(ChatRoom room, ServerShutdown shutdown, Bouncer bouncer, AccountBook accounts,
+            ChatProperties properties) {
         this.room = room;
         this.shutdown = shutdown;
         this.bouncer = bouncer;
+        this.accounts = accounts;
+        this.inviteTtl = properties.accounts().inviteTtl();
     }
 
     @Command(name = "say", description = "Say something to everyone, as Server: <text>", group = "Chat")
@@ -90,6 +102,54 @@ public class AdminCommands {
         return withBans(() -> BanAnswers.of(bouncer.bans()));
     }
 
+    @Command(name = "invite",
+            description = "Make a one-time invite code for a name (a new account, or a reset one): invite <name> [hours]",
+            group = "Accounts")
+    public String invite(@Arguments List<String> words) {
+        if (noTarget(words) || words.size() > 2) {
+            return AccountAnswers.INVITE_USAGE;
+        }
+        Duration validFor = inviteTtl;
+        if (words.size() == 2) {
+            validFor = AccountAnswers.hours(words.get(1));
+            if (validFor == null) {
+                return AccountAnswers.HOURS_RANGE;
+            }
+        }
+        if (!accounts.enabled()) {
+            return AccountAnswers.OFF;
+        }
+        String name = words.get(0);
+        if (Username.check(name) instanceof Username.Check.Rejected rejected) {
+            return "Username \"" + name + "\" " + rejected.reason() + ".";
+        }
+        Duration ttl = validFor;
+        return withAccounts(() -> AccountAnswers.of(accounts.invite(new Username(name), ttl)));
+    }
+
+    @Command(name = "accounts", description = "List the accounts: name, registered or invited, created, last seen",
+            group = "Accounts")
+    public String accounts() {
+        if (!accounts.enabled()) {
+            return AccountAnswers.OFF;
+        }
+        return withAccounts(() -> AccountAnswers.of(accounts.accounts(), Instant.now()));
+    }
+
+    @Command(name = "forget", description = "Delete an account: forget <name>", group = "Accounts")
+    public String forget(@Arguments List<String> words) {
+        if (noTarget(words) || words.size() != 1) {
+            return AccountAnswers.FORGET_USAGE;
+        }
+        if (!accounts.enabled()) {
+            return AccountAnswers.OFF;
+        }
+        String name = words.get(0);
+        return withAccounts(() -> accounts.forget(name)
+            .map(account -> "Account " + account.name() + " removed.")
+            .orElse("No account named \"" + name + "\"."));
+    }
+
     @Command(name = "shutdown", description = "Tell everyone, deliver what is queued, close and exit", group = "Chat")
     public String shutdown() {
         shutdown.begin();
@@ -98,6 +158,16 @@ public class AdminCommands {
 
     private static boolean noTarget(List<String> words) {
         return words == null || words.isEmpty() || words.get(0).isBlank();
+    }
+
+    /** The answer, or that nothing changed when the accounts cannot be reached. */
+    private static String withAccounts(Supplier<String> answer) {
+        try {
+            return answer.get();
+        }
+        catch (AccountsUnavailableException ex) {
+            return AccountAnswers.UNAVAILABLE;
+        }
     }
 
     /** The answer, or that nothing changed when the bans cannot be reached. */

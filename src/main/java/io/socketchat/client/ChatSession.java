@@ -99,6 +99,9 @@ public final class ChatSession {
                     // Before sending: the server's reply may be the next question.
                     join.answered();
                 }
+                else {
+                    join.sending(line);
+                }
                 connection.send(line);
             }
         }

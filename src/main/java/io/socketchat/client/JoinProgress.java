@@ -36,14 +36,40 @@ final class JoinProgress {
 
     private static final Pattern RENAMED = Pattern.compile("^\\* (\\S+) is now known as (\\S+)$");
 
+    /**
+     * The server's last word in an account dialogue: an error (only ever to this user) or
+     * its success line. Other users' lines in between do not end the wait.
+     */
+    private static final Pattern DIALOGUE_END = Pattern.compile(
+            "^(! .*|\\* Password changed\\.|\\* \\S+ is registered: this name needs its password from now on\\.)$");
+
     private Prompt question;
 
     private String name;
 
     private boolean over;
 
+    /**
+     * Once joined: the user answered an account question or started a dialogue
+     * ({@code /password}, {@code /register}); the next turn waits for the server's reply,
+     * which may be the next secret question.
+     */
+    private boolean awaitingReply;
+
     synchronized LineRole observe(String line) {
         if (name != null) {
+            if (awaitingReply && Prompt.isSecretQuestion(line)) {
+                // only a question asked after the user's own command (another user's
+                // line cannot look like one: it starts with a name)
+                awaitingReply = false;
+                question = Prompt.question(line);
+                notifyAll();
+                return LineRole.QUESTION;
+            }
+            if (awaitingReply && DIALOGUE_END.matcher(line).matches()) {
+                awaitingReply = false;
+                notifyAll();
+            }
             Matcher renamed = RENAMED.matcher(line);
             if (renamed.matches() && renamed.group(1).equalsIgnoreCase(name)) {
                 name = renamed.group(2);
@@ -74,13 +100,13 @@ final class JoinProgress {
      * once the session is over.
      */
     synchronized Optional<Prompt> awaitTurn() throws InterruptedException {
-        while (!over && name == null && question == null) {
+        while (!over && ((name == null && question == null) || awaitingReply)) {
             wait();
         }
         if (over) {
             return Optional.empty();
         }
-        return Optional.of(name != null ? Prompt.message(name) : question);
+        return Optional.of(question != null ? question : Prompt.message(name));
     }
 
     /**
@@ -88,6 +114,20 @@ final class JoinProgress {
      */
     synchronized void answered() {
         question = null;
+        if (name != null) {
+            awaitingReply = true;
+        }
+    }
+
+    /**
+     * The joined user typed a line: one that starts an account dialogue makes the next
+     * turn wait for the server's reply, so the answer to its question is typed hidden.
+     */
+    synchronized void sending(String line) {
+        String command = line.strip();
+        if (name != null && (command.equals("/password") || command.equals("/register"))) {
+            awaitingReply = true;
+        }
     }
 
     synchronized boolean joined() {

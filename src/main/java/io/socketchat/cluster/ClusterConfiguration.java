@@ -65,6 +65,14 @@ class ClusterConfiguration {
         return bans;
     }
 
+    /**
+     * The accounts of every node: the {@code AccountBook} takes them instead of a file.
+     */
+    @Bean
+    RedisAccountStore redisAccountStore(StringRedisTemplate redis) {
+        return new RedisAccountStore(redis);
+    }
+
     private static String nodeName(ChatProperties properties) {
         if (!properties.cluster().nodeName().isEmpty()) {
             return properties.cluster().nodeName();

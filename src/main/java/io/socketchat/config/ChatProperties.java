@@ -36,6 +36,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param unterminatedLinePause on a connection whose first input ended in a pause rather
  * than an LF (clients that send each line without a line end), a pause this long ends a
  * line
+ * @param accounts names that belong to their people: passwords and invites
+ * @param dataDir where one node keeps what it must remember across restarts (the
+ * accounts); with several nodes they are in Redis
  */
 @ConfigurationProperties("chat")
 public record ChatProperties(@DefaultValue("Socket Chat") String name, @DefaultValue("9999") int port,
@@ -45,7 +48,8 @@ public record ChatProperties(@DefaultValue("Socket Chat") String name, @DefaultV
         @DefaultValue("20") int historySize, @DefaultValue("") String password, @DefaultValue("64") int maxPending,
         @DefaultValue("5s") Duration shutdownGrace, @DefaultValue("10") int maxConnectionsPerAddress,
         @DefaultValue("5") int passwordAttempts, @DefaultValue Console console, @DefaultValue Web web,
-        @DefaultValue Cluster cluster, @DefaultValue Tls tls, @DefaultValue("300ms") Duration unterminatedLinePause) {
+        @DefaultValue Cluster cluster, @DefaultValue Tls tls, @DefaultValue("300ms") Duration unterminatedLinePause,
+        @DefaultValue Accounts accounts, @DefaultValue("./data") String dataDir) {
 
     public ChatProperties {
         require(port >= -1 && port <= 65535, "chat.port must be between 0 and 65535 (or -1 for none), was " + port);
@@ -68,6 +72,8 @@ public record ChatProperties(@DefaultValue("Socket Chat") String name, @DefaultV
         web = web == null ? new Web(true, List.of()) : web;
         cluster = cluster == null ? new Cluster(false, "", Duration.ofSeconds(15)) : cluster;
         tls = tls == null ? new Tls(null, "chat") : tls;
+        accounts = accounts == null ? new Accounts("off", Duration.ofHours(24)) : accounts;
+        dataDir = dataDir == null || dataDir.isBlank() ? "./data" : dataDir.strip();
         require(port != -1 || tls.enabled(),
                 "chat.port=-1 turns the plain port off; set chat.tls.port to serve TLS instead");
     }
@@ -141,6 +147,51 @@ public record ChatProperties(@DefaultValue("Socket Chat") String name, @DefaultV
 
         public boolean enabled() {
             return port != null;
+        }
+    }
+
+    /**
+     * @param mode {@code off} (anyone under a free name), {@code open} (a registered name
+     * needs its password; {@code /register}) or {@code invite} (only registered names
+     * join)
+     * @param inviteTtl how long an invite code from the console's {@code invite} is valid
+     */
+    public record Accounts(@DefaultValue("off") String mode, @DefaultValue("24h") Duration inviteTtl) {
+
+        /** What {@code chat.accounts.mode} asks for. */
+        public enum Mode {
+
+            OFF, OPEN, INVITE
+
+        }
+
+        public Accounts {
+            mode = mode == null ? "off" : mode.strip();
+            require(parse(mode) != null, "chat.accounts.mode must be off, open or invite, was \"" + mode + "\"");
+            require(inviteTtl != null && inviteTtl.toSeconds() >= 1,
+                    "chat.accounts.invite-ttl must be at least 1s, was " + inviteTtl);
+        }
+
+        public Mode kind() {
+            return parse(mode);
+        }
+
+        /** Whether names can have accounts at all. */
+        public boolean enabled() {
+            return kind() != Mode.OFF;
+        }
+
+        private static Mode parse(String mode) {
+            if (mode.equalsIgnoreCase("false")) {
+                // YAML reads an unquoted off as false
+                return Mode.OFF;
+            }
+            for (Mode each : Mode.values()) {
+                if (each.name().equalsIgnoreCase(mode)) {
+                    return each;
+                }
+            }
+            return null;
         }
     }
 

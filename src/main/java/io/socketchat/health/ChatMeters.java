@@ -1,5 +1,6 @@
 package io.socketchat.health;
 
+import io.socketchat.accounts.AccountBook;
 import io.socketchat.room.ChatMetrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,13 +16,17 @@ class ChatMeters implements MeterBinder {
 
     private final ChatMetrics metrics;
 
-    ChatMeters(ChatMetrics metrics) {
+    private final AccountBook accounts;
+
+    ChatMeters(ChatMetrics metrics, AccountBook accounts) {
         this.metrics = metrics;
+        this.accounts = accounts;
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
         metrics.bindTo(registry);
+        accounts.meters().bindTo(registry);
     }
 
 }

@@ -31,6 +31,10 @@ public sealed interface ChatCommand {
 
         void nick(S from, Nick nick);
 
+        void register(S from, Register register);
+
+        void changePassword(S from, ChangePassword change);
+
         void misused(S from, Misused misused);
 
         void unknown(S from, Unknown unknown);
@@ -92,6 +96,24 @@ public sealed interface ChatCommand {
         }
     }
 
+    /**
+     * {@code /register}: the name in use gets an account (accounts in {@code open} mode).
+     */
+    record Register() implements ChatCommand {
+        @Override
+        public <S> void handle(Handler<S> handler, S from) {
+            handler.register(from, this);
+        }
+    }
+
+    /** {@code /password}: a registered user changes the password. */
+    record ChangePassword() implements ChatCommand {
+        @Override
+        public <S> void handle(Handler<S> handler, S from) {
+            handler.changePassword(from, this);
+        }
+    }
+
     /** A known command used the wrong way: the sender gets {@code usage} back. */
     record Misused(String usage) implements ChatCommand {
         @Override
@@ -143,6 +165,8 @@ public sealed interface ChatCommand {
             case "me" -> rest.isEmpty() ? new Misused("/me <action>") : new Action(rest);
             case "nick" -> rest.isEmpty() || firstBlank(rest) >= 0 ? new Misused("/nick <new name>") : new Nick(rest);
             case "msg" -> privateMessage(rest);
+            case "register" -> new Register();
+            case "password" -> new ChangePassword();
             default -> new Unknown(space < 0 ? text : text.substring(0, space));
         };
     }

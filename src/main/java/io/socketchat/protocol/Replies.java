@@ -38,11 +38,39 @@ public final class Replies {
      */
     public static final String CHAT_UNAVAILABLE = "! Chat unavailable. Try again later.";
 
+    /**
+     * The first question of choosing a password (an invite, {@code /register},
+     * {@code /password}).
+     */
+    public static final String CHOOSE_PASSWORD = "Choose a password (at least 8 characters):";
+
+    public static final String REPEAT_PASSWORD = "Repeat the password:";
+
+    public static final String PASSWORD_TOO_SHORT = "! At least 8 characters. " + CHOOSE_PASSWORD;
+
+    /** A password over 256 bytes of UTF-8: PROTOCOL.md gives the limit, not the line. */
+    public static final String PASSWORD_TOO_LONG = "! At most 256 bytes. " + CHOOSE_PASSWORD;
+
+    public static final String PASSWORDS_DIFFER = "! The passwords differ. " + CHOOSE_PASSWORD;
+
+    public static final String CURRENT_PASSWORD = "Current password:";
+
+    public static final String PASSWORD_CHANGED = "* Password changed.";
+
+    public static final String REGISTRATION_CLOSED = "! Registration is closed.";
+
+    public static final String NO_ACCOUNT = "! You have no account; nothing to change.";
+
     public static final List<String> HELP = List.of("* Commands:", "*   /who                 who is online",
             "*   /msg <user> <text>   a private message to one user",
             "*   /me <action>         an action, shown as: * yourname action",
             "*   /nick <new name>     change your name", "*   /help                this list",
             "*   //text               send a message that starts with /", "*   exit or /quit        leave the chat");
+
+    /** Added to {@link #HELP} when names can have accounts. */
+    public static final List<String> ACCOUNT_HELP = List.of(
+            "*   /register            give the name you use a password (open mode)",
+            "*   /password            change your account's password");
 
     private Replies() {
     }
@@ -141,6 +169,47 @@ public final class Replies {
 
     public static String lineTooLong(int maxLineBytes) {
         return "! Line too long (max " + maxLineBytes + " bytes); not sent.";
+    }
+
+    public static String passwordFor(String account) {
+        return "Password for " + account + ":";
+    }
+
+    public static String wrongPasswordFor(String account) {
+        return "! Wrong password for " + account + ".";
+    }
+
+    public static String inviteCodeFor(String account) {
+        return "Invite code for " + account + ":";
+    }
+
+    public static String wrongInviteCode(String account) {
+        return "! Wrong invite code for " + account + ".";
+    }
+
+    public static String inviteExpired(String account) {
+        return "! The invite for " + account + " has expired. Ask the admin for a new one.";
+    }
+
+    public static String noAccountHere(String name) {
+        return "! \"" + name + "\" has no account here. Ask the admin for an invite. Enter your username:";
+    }
+
+    /** The last try's answer: the same without the question, as the connection closes. */
+    public static String noAccountHereLastTry(String name) {
+        return "! \"" + name + "\" has no account here. Ask the admin for an invite.";
+    }
+
+    public static String lockedOutOf(String account) {
+        return "! Too many wrong passwords for " + account + ". Try again later.";
+    }
+
+    public static String registered(String account) {
+        return "* " + account + " is registered: this name needs its password from now on.";
+    }
+
+    public static String alreadyRegistered(String account) {
+        return "! " + account + " is already registered.";
     }
 
 }

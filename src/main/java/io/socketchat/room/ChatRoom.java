@@ -6,6 +6,7 @@ import java.util.Map;
 import io.socketchat.config.ChatProperties;
 import io.socketchat.protocol.ChatCommand;
 import io.socketchat.protocol.Replies;
+import io.socketchat.protocol.Sanitizer;
 import io.socketchat.protocol.Username;
 import io.socketchat.room.ChatMetrics.DropReason;
 
@@ -179,7 +180,7 @@ public class ChatRoom {
     }
 
     void whisper(Session from, String recipientName, String text) {
-        Member to = view.member(recipientName);
+        Member to = view.member(Sanitizer.stripName(recipientName));
         if (to == null) {
             from.send(Replies.noSuchUser(recipientName));
             return;
@@ -188,7 +189,8 @@ public class ChatRoom {
         from.send(Replies.privateTo(to.name(), text));
     }
 
-    void rename(Session session, String newName) {
+    void rename(Session session, String typed) {
+        String newName = Sanitizer.stripName(typed);
         if (Username.check(newName) instanceof Username.Check.Rejected rejected) {
             // a look-alike of someone else's name is refused as taken, whatever else is
             // wrong with it

@@ -46,6 +46,18 @@ final class CommandHandler implements ChatCommand.Handler<Session> {
         room.rename(from, nick.newName());
     }
 
+    /** With accounts on, the reception answers this before the room sees it. */
+    @Override
+    public void register(Session from, ChatCommand.Register register) {
+        from.send(Replies.REGISTRATION_CLOSED);
+    }
+
+    /** With accounts on, the reception answers this before the room sees it. */
+    @Override
+    public void changePassword(Session from, ChatCommand.ChangePassword change) {
+        from.send(Replies.NO_ACCOUNT);
+    }
+
     @Override
     public void leave(Session from, ChatCommand.Leave leave) {
         room.leave(from);

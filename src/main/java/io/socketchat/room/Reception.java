@@ -2,11 +2,14 @@ package io.socketchat.room;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
+import io.socketchat.accounts.AccountBook;
 import io.socketchat.config.ChatProperties;
 import io.socketchat.protocol.ChatCommand;
 import io.socketchat.protocol.InboundLine;
 import io.socketchat.protocol.Replies;
+import io.socketchat.protocol.Sanitizer;
 import io.socketchat.protocol.Username;
 import io.socketchat.room.ChatMetrics.DropReason;
 import io.socketchat.room.Session.Stage;
@@ -19,8 +22,8 @@ import org.springframework.stereotype.Service;
 /**
  * Where connections arrive: the checks at the door (closing time, bans, password lockout,
  * limits per address, a full chat, too many logging in), then the login dialogue: the
- * password and the choice of a name. Once a client has a name its lines go to the
- * {@link ChatRoom}.
+ * password and the choice of a name (and, with accounts, the {@link AccountQuestions}
+ * after it). Once a client has a name its lines go to the {@link ChatRoom}.
  */
 @Service
 public class Reception {
@@ -43,14 +46,22 @@ public class Reception {
 
     private final PasswordCheck password;
 
+    private final AccountQuestions accounts;
+
     @Autowired
     public Reception(ChatProperties properties, ChatRoom room, Doors doors, Bouncer bouncer, ChatMetrics metrics,
-            TaskScheduler scheduler) {
-        this(properties, room, doors, bouncer, metrics, scheduler, Clock.systemUTC());
+            TaskScheduler scheduler, AccountBook accountBook) {
+        this(properties, room, doors, bouncer, metrics, scheduler, Clock.systemUTC(), accountBook);
     }
 
     Reception(ChatProperties properties, ChatRoom room, Doors doors, Bouncer bouncer, ChatMetrics metrics,
             TaskScheduler scheduler, Clock clock) {
+        this(properties, room, doors, bouncer, metrics, scheduler, clock,
+                new AccountBook(properties, Optional.empty()));
+    }
+
+    private Reception(ChatProperties properties, ChatRoom room, Doors doors, Bouncer bouncer, ChatMetrics metrics,
+            TaskScheduler scheduler, Clock clock, AccountBook accountBook) {
         this.properties = properties;
         this.room = room;
         this.doors = doors;
@@ -60,6 +71,8 @@ public class Reception {
         this.limits = new AddressLimits(properties.maxConnectionsPerAddress(), properties.maxPending(),
                 properties.maxClients());
         this.password = new PasswordCheck(properties.password(), properties.passwordAttempts(), clock);
+        this.accounts = new AccountQuestions(accountBook, this, room,
+                properties.maxPending() + properties.maxClients());
     }
 
     /**
@@ -105,8 +118,32 @@ public class Reception {
         return session;
     }
 
-    /** One line from the client, in the order sent. */
+    /**
+     * One line from the client, in the order sent. While an account check runs, the line
+     * waits in the session and is handled after it, in order.
+     */
     public void lineFrom(Session session, InboundLine line) {
+        if (!session.hold(line)) {
+            handle(session, line);
+        }
+    }
+
+    /**
+     * An account check is done: the lines held meanwhile (and the departure) are handled
+     * now, unless one of them starts another check.
+     */
+    void resume(Session session) {
+        for (Object next = session.nextHeld(); next != null; next = session.nextHeld()) {
+            if (next == Session.DEPARTURE) {
+                depart(session);
+            }
+            else {
+                handle(session, (InboundLine) next);
+            }
+        }
+    }
+
+    private void handle(Session session, InboundLine line) {
         Stage stage = session.stage();
         if (stage == Stage.GONE) {
             return;
@@ -116,6 +153,17 @@ public class Reception {
             return;
         }
         String text = ((InboundLine.Text) line).text();
+        if (session.talk() != null && stage != Stage.PASSWORD) {
+            if (stage == Stage.JOINED && isLeaving(text)) {
+                // leaving is never refused, not even in the middle of a question (no
+                // password is this short)
+                session.talk(null);
+            }
+            else {
+                accounts.answer(session, text);
+                return;
+            }
+        }
         switch (stage) {
             case PASSWORD -> checkPassword(session, text);
             case NAME -> chooseName(session, text.strip());
@@ -123,7 +171,9 @@ public class Reception {
                 // leaving is never refused, however fast the user types
                 if (session.floodGuard().tryPass(System.nanoTime())
                         || ChatCommand.parse(text) instanceof ChatCommand.Leave) {
-                    room.handle(session, text);
+                    if (!accounts.enabled() || !accounts.takes(session, text)) {
+                        room.handle(session, text);
+                    }
                 }
                 else {
                     session.send(Replies.TOO_FAST);
@@ -138,6 +188,12 @@ public class Reception {
      * reads, for at most the shutdown grace.
      */
     public void departed(Session session) {
+        if (!session.holdDeparture()) {
+            depart(session);
+        }
+    }
+
+    private void depart(Session session) {
         doors.left(session);
         if (session.end() == Stage.JOINED) {
             room.leave(session);
@@ -189,35 +245,68 @@ public class Reception {
         }
     }
 
-    private void chooseName(Session session, String candidate) {
+    private void chooseName(Session session, String typed) {
+        String candidate = Sanitizer.stripName(typed);
         if (candidate.isEmpty()) {
             return;
         }
-        String refusal = Username.check(candidate) instanceof Username.Check.Rejected rejected
-                ? refusal(candidate, rejected.reason()) : join(session, new Username(candidate));
+        Refusal refusal;
+        if (Username.check(candidate) instanceof Username.Check.Rejected rejected) {
+            refusal = Refusal.of(candidate, refusal(candidate, rejected.reason()));
+        }
+        else if (accounts.enabled()) {
+            refusal = accounts.atTheDoor(session, new Username(candidate));
+        }
+        else {
+            refusal = Refusal.of(candidate, join(session, new Username(candidate)));
+        }
+        refuse(session, refusal);
+    }
+
+    private static boolean isLeaving(String text) {
+        String word = text.strip();
+        return word.equals("exit") || word.equals("/quit");
+    }
+
+    /** Asks for another name, or closes after the last try. */
+    void refuse(Session session, Refusal refusal) {
         if (refusal == null) {
             return;
         }
         if (session.countNameTry() >= MAX_NAME_TRIES) {
             metrics.dropped(DropReason.TOO_MANY_TRIES);
-            session.send(Replies.nickRejected(candidate, refusal));
+            session.send(refusal.last());
             close(session, Replies.TOO_MANY_TRIES);
             return;
         }
-        session.send(Replies.nameRejected(candidate, refusal));
+        session.send(refusal.again());
     }
 
     /**
-     * A look-alike of a user's name is refused as taken, whatever else is wrong with it.
+     * A look-alike of an account's name is refused as registered, of a user's name as
+     * taken, whatever else is wrong with it.
      */
     private String refusal(String candidate, String reason) {
-        return Username.MIXES_SCRIPTS.equals(reason) && room.member(candidate) != null ? "is taken" : reason;
+        if (!Username.MIXES_SCRIPTS.equals(reason)) {
+            return reason;
+        }
+        if (accounts.isRegisteredLookAlike(candidate)) {
+            return "is registered";
+        }
+        return room.member(candidate) != null ? "is taken" : reason;
+    }
+
+    /** A fresh login time from now: for choosing a password after an invite code. */
+    void restartLoginTimer(Session session) {
+        session.cancelLoginTimer();
+        session.loginTimer(
+                scheduler.schedule(() -> loginTimedOut(session), Instant.now().plus(properties.loginTimeout())));
     }
 
     /**
      * @return null once joined or closed, else why the name was refused
      */
-    private String join(Session session, Username name) {
+    String join(Session session, Username name) {
         if (!session.advance(Stage.NAME, Stage.JOINED)) {
             return null;
         }
@@ -266,7 +355,7 @@ public class Reception {
         close(session, Replies.loginTimedOut(properties.loginTimeout()));
     }
 
-    private void turnAway(Session session, String reason, String tag) {
+    void turnAway(Session session, String reason, String tag) {
         metrics.rejected(tag);
         close(session, reason);
     }
@@ -275,7 +364,7 @@ public class Reception {
      * Ends the session (if it has not ended yet) with a last line, and frees its place
      * for logging in.
      */
-    private void close(Session session, String lastLine) {
+    void close(Session session, String lastLine) {
         session.end();
         session.send(lastLine);
         session.outbox().closeWhenWritten();

@@ -1,7 +1,10 @@
 package io.socketchat.room;
 
+import java.util.ArrayDeque;
 import java.util.concurrent.ScheduledFuture;
 
+import io.socketchat.protocol.InboundLine;
+import io.socketchat.protocol.Replies;
 import io.socketchat.protocol.Username;
 
 /**
@@ -18,6 +21,14 @@ public final class Session {
 
     }
 
+    /** Held in place of the departure: the client left after the held lines. */
+    static final Object DEPARTURE = new Object();
+
+    /**
+     * Lines held while one check runs (about a tenth of a second) before refusing more.
+     */
+    static final int MAX_HELD = 256;
+
     private final String connectionId;
 
     private final String address;
@@ -33,6 +44,24 @@ public final class Session {
     private int nameTries;
 
     private ScheduledFuture<?> loginTimer;
+
+    /** The account question being answered, or null; see {@link AccountQuestions}. */
+    private volatile AccountTalk talk;
+
+    /** The account this user proved to own, or null. */
+    private volatile String account;
+
+    /**
+     * Lines (and the departure) that arrived while an answer was being checked, in order;
+     * guarded by this.
+     */
+    private final ArrayDeque<Object> held = new ArrayDeque<>();
+
+    /** Lines are held until {@link #nextHeld()} has given them all back. */
+    private boolean holding;
+
+    /** A check is running: {@link #nextHeld()} gives nothing back yet. */
+    private boolean awaiting;
 
     /** The login time ran out while a join attempt held the session; guarded by this. */
     private boolean loginExpired;
@@ -142,6 +171,75 @@ public final class Session {
         if (loginTimer != null) {
             loginTimer.cancel(false);
         }
+    }
+
+    AccountTalk talk() {
+        return talk;
+    }
+
+    void talk(AccountTalk talk) {
+        this.talk = talk;
+    }
+
+    String account() {
+        return account;
+    }
+
+    void account(String account) {
+        this.account = account;
+    }
+
+    /** From now until the check is done and every held line handled, lines are held. */
+    synchronized void awaitCheck() {
+        holding = true;
+        awaiting = true;
+    }
+
+    /** The check is done: held lines may be given back. */
+    synchronized void checkDone() {
+        awaiting = false;
+    }
+
+    /**
+     * Holds the line if a check is running or held lines wait; returns whether it did.
+     * Past {@link #MAX_HELD} a line is refused as too fast instead (answered, never
+     * dropped silently).
+     */
+    synchronized boolean hold(InboundLine line) {
+        if (!holding) {
+            return false;
+        }
+        if (held.size() >= MAX_HELD) {
+            send(Replies.TOO_FAST);
+        }
+        else {
+            held.addLast(line);
+        }
+        return true;
+    }
+
+    /** Holds the departure behind the held lines; returns whether it did. */
+    synchronized boolean holdDeparture() {
+        if (!holding) {
+            return false;
+        }
+        held.addLast(DEPARTURE);
+        return true;
+    }
+
+    /**
+     * The next held line, {@link #DEPARTURE}, or null: nothing more now (lines are no
+     * longer held, unless another check started).
+     */
+    synchronized Object nextHeld() {
+        if (awaiting) {
+            return null;
+        }
+        Object next = held.pollFirst();
+        if (next == null) {
+            holding = false;
+        }
+        return next;
     }
 
     void name(Username name) {

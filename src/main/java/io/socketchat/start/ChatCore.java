@@ -32,6 +32,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
         "io.socketchat.room", //
         "io.socketchat.server", //
         "io.socketchat.cluster", //
+        "io.socketchat.accounts", //
 })
 @Import({ RestOfServer.class, SockJsSchedulerWorkaround.class })
 class ChatCore {

@@ -74,4 +74,42 @@ class JoinProgressTest {
         assertThat(join.messagePrompt().text()).isEqualTo("Alicia");
     }
 
+    @Test
+    void theAccountQuestionsAtTheDoorAreSecret() throws InterruptedException {
+        for (String question : new String[] { "Password for alice:", "Invite code for alice:",
+                "Choose a password (at least 8 characters):",
+                "! At least 8 characters. Choose a password (at least 8 characters):",
+                "! The passwords differ. Choose a password (at least 8 characters):", "Repeat the password:" }) {
+            assertThat(join.observe(question)).isEqualTo(LineRole.QUESTION);
+            assertThat(join.awaitTurn()).contains(new Prompt(Prompt.Kind.SECRET, question));
+            join.answered();
+        }
+        assertThat(join.observe("! \"bob\" has no account here. Ask the admin for an invite. Enter your username:"))
+            .isEqualTo(LineRole.QUESTION);
+        assertThat(join.awaitTurn()).map(Prompt::kind).contains(Prompt.Kind.ANSWER);
+    }
+
+    @Test
+    void onceJoinedOnlyTheUsersOwnDialogueAsksSecretly() throws Exception {
+        join.observe("Hello alice! 2 users online: alice, bob. Type /help for commands, exit to leave.");
+        assertThat(join.observe("Current password:")).isEqualTo(LineRole.SHOWN);
+
+        join.sending("/password");
+        CompletableFuture<Optional<Prompt>> turn = CompletableFuture.supplyAsync(() -> {
+            try {
+                return join.awaitTurn();
+            }
+            catch (InterruptedException ex) {
+                throw new IllegalStateException(ex);
+            }
+        });
+        assertThat(join.observe("bob: a line in between")).isEqualTo(LineRole.SHOWN);
+        assertThat(join.observe("Current password:")).isEqualTo(LineRole.QUESTION);
+        assertThat(turn.get(5, TimeUnit.SECONDS)).contains(new Prompt(Prompt.Kind.SECRET, "Current password:"));
+        join.answered();
+
+        assertThat(join.observe("! Wrong password.")).isEqualTo(LineRole.SHOWN);
+        assertThat(join.awaitTurn()).contains(Prompt.message("alice"));
+    }
+
 }

@@ -128,6 +128,13 @@ class ChatCommandTest {
     }
 
     @Test
+    void registerAndPasswordAreTheAccountCommands() {
+        assertThat(parse("/register")).isEqualTo(new ChatCommand.Register());
+        assertThat(parse("/PASSWORD ")).isEqualTo(new ChatCommand.ChangePassword());
+        assertThat(parse("/passwords")).isEqualTo(new Unknown("/passwords"));
+    }
+
+    @Test
     void loneSlashIsAnUnknownCommand() {
         assertThat(parse("/")).isEqualTo(new Unknown("/"));
     }

@@ -26,8 +26,8 @@ class SanitizerPropertiesTest {
      * them.
      */
     private static boolean isInvisibleOrBidi(int cp) {
-        return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2069)
-                || cp == 0xFEFF;
+        return cp == 0x200B || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E)
+                || (cp >= 0x2060 && cp <= 0x2069) || cp == 0xFEFF;
     }
 
     private static boolean removed(int cp) {

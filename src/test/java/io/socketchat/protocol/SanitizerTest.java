@@ -68,8 +68,8 @@ class SanitizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = { 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2060,
-            0x2064, 0x2066, 0x2069, 0xFEFF })
+    @ValueSource(ints = { 0x200B, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2060, 0x2064, 0x2066,
+            0x2069, 0xFEFF })
     void invisibleAndDirectionChangingCharactersAreRemoved(int codePoint) {
         assertThat(Sanitizer.isInvisible(codePoint)).isTrue();
         assertThat(Sanitizer.strip("a" + Character.toString(codePoint) + "b")).isEqualTo("ab");
@@ -79,6 +79,26 @@ class SanitizerTest {
     @ValueSource(ints = { 0x200A, 0x2010, 0x2029, 0x202F, 0x205F, 0x206A, 0xFEFE, 0xFF00 })
     void theirNeighboursStay(int codePoint) {
         assertThat(Sanitizer.isInvisible(codePoint)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = { 0x200C, 0x200D, 0xFE0F, 0xFE00, 0xE0100 })
+    void joinersAndVariationSelectorsStayInMessages(int codePoint) {
+        String text = "a" + Character.toString(codePoint) + "b";
+        assertThat(Sanitizer.strip(text)).isEqualTo(text);
+    }
+
+    @Test
+    void anEmojiSequenceAndPersianKeepTheirJoinersWhileAnOverrideGoes() {
+        assertThat(Sanitizer
+            .strip("\uD83D\uDC69\u200D\uD83D\uDCBB \u202E\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645"))
+            .isEqualTo("\uD83D\uDC69\u200D\uD83D\uDCBB \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = { 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202E, 0x2060, 0x2069, 0xFEFF })
+    void namesLoseTheJoinersToo(int codePoint) {
+        assertThat(Sanitizer.stripName("al" + Character.toString(codePoint) + "ice")).isEqualTo("alice");
     }
 
     @Test

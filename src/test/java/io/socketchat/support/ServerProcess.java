@@ -51,6 +51,21 @@ public final class ServerProcess implements AutoCloseable {
         return launch(command(args), false);
     }
 
+    /**
+     * Starts the jar without waiting for it to listen: for a start that is expected to
+     * fail.
+     */
+    public static ServerProcess startExpectingFailure(String... args) {
+        try {
+            return new ServerProcess(new ProcessBuilder(command(args)).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start());
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException("Cannot start the server", ex);
+        }
+    }
+
     /** Starts the jar on a pseudo terminal, so the admin console runs. */
     public static ServerProcess startOnTerminal(String... args) {
         return launch(List.of("script", "-qfec", String.join(" ", command(args)), "/dev/null"), true);
@@ -131,6 +146,13 @@ public final class ServerProcess implements AutoCloseable {
 
     public Matcher awaitOutput(String literal) {
         return awaitOutput(Pattern.compile(Pattern.quote(literal)));
+    }
+
+    /** Everything the server printed so far, one line each. */
+    public List<String> output() {
+        synchronized (output) {
+            return List.copyOf(output);
+        }
     }
 
     /** Types a line at the console. */

@@ -37,6 +37,19 @@ final class ChatPage {
         return input;
     }
 
+    /**
+     * Waits until a field labelled {@code label} is shown (labels follow the server's
+     * questions).
+     */
+    ChatPage awaitField(String label) {
+        waitUntil(
+                () -> driver.findElements(By.xpath("//label[normalize-space()='" + label + "']"))
+                    .stream()
+                    .anyMatch(found -> driver.findElement(By.id(found.getAttribute("for"))).isDisplayed()),
+                "a field labelled " + label);
+        return this;
+    }
+
     boolean isShown(String label) {
         WebElement labelElement = driver.findElement(By.xpath("//label[normalize-space()='" + label + "']"));
         return driver.findElement(By.id(labelElement.getAttribute("for"))).isDisplayed();
