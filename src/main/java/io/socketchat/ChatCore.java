@@ -28,7 +28,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ChatProperties.class)
 @ImportAutoConfiguration({ TaskSchedulingAutoConfiguration.class, SslAutoConfiguration.class })
-@ComponentScan({ "io.socketchat.room", "io.socketchat.server", "io.socketchat.cluster" })
+@ComponentScan({ "io.socketchat.room", "io.socketchat.server", "io.socketchat.cluster", "io.socketchat.irc" })
 @Import({ RestOfServer.class, SockJsSchedulerAside.class })
 class ChatCore {
 
