@@ -53,10 +53,8 @@ final class IrcFace implements Face {
         if (Replies.WRONG_PASSWORD.equals(line)) {
             wire.line(server.numeric("464", target(to)) + " :Password incorrect");
         }
-        else if (line.startsWith(Replies.youWereKicked(""))) {
-            String withReason = Replies.youWereKicked("x");
-            String before = withReason.substring(0, withReason.length() - 1);
-            String reason = line.startsWith(before) ? line.substring(before.length()) : "";
+        else if (line.equals(Replies.youWereKicked("")) || line.startsWith(kickedBecause())) {
+            String reason = line.startsWith(kickedBecause()) ? line.substring(kickedBecause().length()) : "";
             wire.text(":" + server.name() + " KICK " + server.channel() + " " + target(to), reason);
         }
         else {
@@ -147,6 +145,12 @@ final class IrcFace implements Face {
     @Override
     public boolean toldOfClosingWhilePending() {
         return true;
+    }
+
+    /** What {@link Replies#youWereKicked} writes before a reason. */
+    private static String kickedBecause() {
+        String withReason = Replies.youWereKicked("x");
+        return withReason.substring(0, withReason.length() - 1);
     }
 
     private static String target(Username to) {

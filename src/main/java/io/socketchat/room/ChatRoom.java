@@ -244,6 +244,11 @@ public class ChatRoom {
         return null;
     }
 
+    /** Whether another connection here holds that name or a look-alike. */
+    boolean heldByOther(String name, Session session) {
+        return held.heldByOther(Username.keyOf(name), session.connectionId());
+    }
+
     void releaseHold(Session session) {
         held.release(session, session.name());
     }

@@ -30,7 +30,12 @@ final class HeldNames {
 
     /** Whether a connection other than {@code connectionId} holds that name. */
     boolean heldByOther(Username name, String connectionId) {
-        String holder = holders.get(name.key());
+        return heldByOther(name.key(), connectionId);
+    }
+
+    /** As {@link #heldByOther(Username, String)}, by the name's key. */
+    boolean heldByOther(String key, String connectionId) {
+        String holder = holders.get(key);
         return holder != null && !holder.equals(connectionId);
     }
 

@@ -196,7 +196,7 @@ public class Reception {
      */
     public String claimName(Session session, String candidate) {
         if (Username.check(candidate) instanceof Username.Check.Rejected rejected) {
-            return refusal(candidate, rejected.reason());
+            return refusal(session, candidate, rejected.reason());
         }
         return room.hold(session, new Username(candidate));
     }
@@ -308,7 +308,7 @@ public class Reception {
             return;
         }
         String refusal = Username.check(candidate) instanceof Username.Check.Rejected rejected
-                ? refusal(candidate, rejected.reason()) : join(session, new Username(candidate));
+                ? refusal(session, candidate, rejected.reason()) : join(session, new Username(candidate));
         if (refusal == null) {
             return;
         }
@@ -324,8 +324,9 @@ public class Reception {
     /**
      * A look-alike of a user's name is refused as taken, whatever else is wrong with it.
      */
-    private String refusal(String candidate, String reason) {
-        return Username.MIXES_SCRIPTS.equals(reason) && room.member(candidate) != null ? "is taken" : reason;
+    private String refusal(Session session, String candidate, String reason) {
+        return Username.MIXES_SCRIPTS.equals(reason)
+                && (room.member(candidate) != null || room.heldByOther(candidate, session)) ? "is taken" : reason;
     }
 
     /**
