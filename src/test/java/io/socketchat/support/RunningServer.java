@@ -84,6 +84,16 @@ public final class RunningServer implements AutoCloseable {
         return new IrcUser(client);
     }
 
+    /**
+     * A connection to the IRC port with a small receive buffer, for one that stops
+     * reading.
+     */
+    public IrcUser connectIrcRaw(int receiveBuffer) {
+        LineClient client = LineClient.connect(ircPort(), receiveBuffer);
+        clients.add(client);
+        return new IrcUser(client);
+    }
+
     /** A connection to the IRC port from another loopback address; nothing sent yet. */
     public IrcUser connectIrcFrom(String localAddress) {
         LineClient client = LineClient.connectFrom(localAddress, ircPort());
