@@ -23,14 +23,15 @@ final class HeldNames {
     }
 
     void release(Session session, Username name) {
-        if (name != null) {
+        // most connections never hold a name: no name key to work out for them
+        if (name != null && !holders.isEmpty()) {
             holders.remove(name.key(), session.connectionId());
         }
     }
 
     /** Whether a connection other than {@code connectionId} holds that name. */
     boolean heldByOther(Username name, String connectionId) {
-        return heldByOther(name.key(), connectionId);
+        return !holders.isEmpty() && heldByOther(name.key(), connectionId);
     }
 
     /** As {@link #heldByOther(Username, String)}, by the name's key. */
@@ -40,7 +41,8 @@ final class HeldNames {
     }
 
     boolean holds(Session session) {
-        return session.name() != null && session.connectionId().equals(holders.get(session.name().key()));
+        return !holders.isEmpty() && session.name() != null
+                && session.connectionId().equals(holders.get(session.name().key()));
     }
 
 }
