@@ -39,6 +39,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accounts names that belong to their people: passwords and invites
  * @param dataDir where one node keeps what it must remember across restarts (the
  * accounts); with several nodes they are in Redis
+ * @param irc the room as one IRC channel, on ports of its own
  */
 @ConfigurationProperties("chat")
 public record ChatProperties(@DefaultValue("Socket Chat") String name, @DefaultValue("9999") int port,
@@ -49,7 +50,7 @@ public record ChatProperties(@DefaultValue("Socket Chat") String name, @DefaultV
         @DefaultValue("5s") Duration shutdownGrace, @DefaultValue("10") int maxConnectionsPerAddress,
         @DefaultValue("5") int passwordAttempts, @DefaultValue Console console, @DefaultValue Web web,
         @DefaultValue Cluster cluster, @DefaultValue Tls tls, @DefaultValue("300ms") Duration unterminatedLinePause,
-        @DefaultValue Accounts accounts, @DefaultValue("./data") String dataDir) {
+        @DefaultValue Accounts accounts, @DefaultValue("./data") String dataDir, @DefaultValue Irc irc) {
 
     public ChatProperties {
         require(port >= -1 && port <= 65535, "chat.port must be between 0 and 65535 (or -1 for none), was " + port);
@@ -74,6 +75,7 @@ public record ChatProperties(@DefaultValue("Socket Chat") String name, @DefaultV
         tls = tls == null ? new Tls(null, "chat") : tls;
         accounts = accounts == null ? new Accounts("off", Duration.ofHours(24)) : accounts;
         dataDir = dataDir == null || dataDir.isBlank() ? "./data" : dataDir.strip();
+        irc = irc == null ? new Irc(null, null, "#chat", "") : irc;
         require(port != -1 || tls.enabled(),
                 "chat.port=-1 turns the plain port off; set chat.tls.port to serve TLS instead");
     }
@@ -192,6 +194,31 @@ public record ChatProperties(@DefaultValue("Socket Chat") String name, @DefaultV
                 }
             }
             return null;
+        }
+    }
+
+    /**
+     * @param port plain IRC port (0 = any free port); none by default: no IRC
+     * @param tlsPort IRC over TLS, with the certificate of {@code chat.tls.bundle}; none
+     * by default
+     * @param channel the channel that is the room
+     * @param serverName the server's name on IRC; empty means the host name
+     */
+    public record Irc(Integer port, Integer tlsPort, @DefaultValue("#chat") String channel,
+            @DefaultValue("") String serverName) {
+
+        public Irc {
+            require(port == null || (port >= 0 && port <= 65535),
+                    "chat.irc.port must be between 0 and 65535, was " + port);
+            require(tlsPort == null || (tlsPort >= 0 && tlsPort <= 65535),
+                    "chat.irc.tls-port must be between 0 and 65535, was " + tlsPort);
+            channel = channel == null ? "#chat" : channel;
+            require(channel.matches("#[^\\s,:\\x00-\\x1F\\x7F]{1,49}"),
+                    "chat.irc.channel must be # and 1 to 49 characters without spaces, commas or colons, was "
+                            + channel);
+            serverName = serverName == null ? "" : serverName.strip();
+            require(serverName.matches("[A-Za-z0-9.-]*"),
+                    "chat.irc.server-name must be a host name (letters, digits, dots, dashes), was " + serverName);
         }
     }
 

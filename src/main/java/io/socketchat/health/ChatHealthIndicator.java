@@ -35,8 +35,7 @@ class ChatHealthIndicator implements HealthIndicator {
         boolean listening = listeners.stream().allMatch(AbstractServerConnectionFactory::isListening);
         Health.Builder health = listening && room.available() ? Health.up() : Health.down();
         for (AbstractServerConnectionFactory listener : listeners) {
-            boolean tls = ListenerPort.isTls(listener);
-            health.withDetail(tls ? "tlsPort" : "port", ListenerPort.of(listener));
+            health.withDetail(ListenerPort.detailName(listener), ListenerPort.of(listener));
         }
         health.withDetail("usersOnline", room.size()).withDetail("maxClients", properties.maxClients());
         if (properties.cluster().enabled()) {

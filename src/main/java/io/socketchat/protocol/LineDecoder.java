@@ -24,6 +24,14 @@ public final class LineDecoder {
     }
 
     /**
+     * As {@link #decode(byte[], int, int)} with control characters kept, for a protocol
+     * that gives some of them meaning (IRC's CTCP) and sanitizes its parts itself.
+     */
+    public static String decodeUnsanitized(byte[] bytes, int offset, int length) {
+        return new String(bytes, offset, contentLength(bytes, offset, length), StandardCharsets.UTF_8);
+    }
+
+    /**
      * As {@link #decode(byte[], int, int)}, for content known to be printable ASCII (0x20
      * to 0x7E) with no CR: nothing in it to replace or remove, so it is only copied.
      */

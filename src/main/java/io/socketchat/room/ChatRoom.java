@@ -49,6 +49,8 @@ public class ChatRoom {
 
     private final CommandHandler commands = new CommandHandler(this);
 
+    private final HeldNames held = new HeldNames();
+
     public ChatRoom(ChatProperties properties, ChatMetrics metrics, RoomLedger ledger) {
         this.properties = properties;
         this.metrics = metrics;
@@ -88,6 +90,9 @@ public class ChatRoom {
     }
 
     Join join(Session session, Username name) {
+        if (held.heldByOther(name, session.connectionId())) {
+            return Join.TAKEN;
+        }
         session.name(name);
         view.arriving(session);
         Join outcome = Join.UNAVAILABLE;
@@ -175,6 +180,80 @@ public class ChatRoom {
         settle();
     }
 
+    /**
+     * A line a face's own command makes public (an IRC PRIVMSG to the channel), written
+     * as history keeps it ({@link Replies#message}, {@link Replies#action}).
+     */
+    public void speak(Session from, String line) {
+        metrics.received();
+        try {
+            publish(from, line);
+        }
+        catch (RoomUnavailableException ex) {
+            from.send(Replies.NOT_DELIVERED);
+        }
+        finally {
+            settle();
+        }
+    }
+
+    /**
+     * A private message from a face's own command, with no reply of the line protocol.
+     * @return false when nobody in the room has that name
+     */
+    public boolean tell(Session from, String recipientName, String text) {
+        metrics.received();
+        Member to = view.member(recipientName);
+        if (to == null) {
+            return false;
+        }
+        try {
+            ledger.publish(new RoomEvent.Private(Departure.memberOf(from), to.id(), text));
+        }
+        catch (RoomUnavailableException ex) {
+            from.send(Replies.NOT_DELIVERED);
+        }
+        finally {
+            settle();
+        }
+        return true;
+    }
+
+    /** The name as the room spells it, of whoever has it or a look-alike, or null. */
+    public Username nameOf(String name) {
+        Member member = view.member(name);
+        return member == null ? null : member.name();
+    }
+
+    /**
+     * Holds a name for a session that is not in the room (see {@link HeldNames}).
+     * @return null when held, else why not ({@code is taken})
+     */
+    String hold(Session session, Username name) {
+        if (!held.hold(session, name)) {
+            return "is taken";
+        }
+        Member member = view.member(name.display());
+        if (member != null && !member.id().equals(session.connectionId())) {
+            held.release(session, name);
+            return "is taken";
+        }
+        if (session.name() != null && !session.name().key().equals(name.key())) {
+            held.release(session, session.name());
+        }
+        session.name(name);
+        return null;
+    }
+
+    /** Whether another connection here holds that name or a look-alike. */
+    boolean heldByOther(String name, Session session) {
+        return held.heldByOther(Username.keyOf(name), session.connectionId());
+    }
+
+    void releaseHold(Session session) {
+        held.release(session, session.name());
+    }
+
     void publish(Session from, String line) {
         ledger.publish(new RoomEvent.Public(from.connectionId(), line));
     }
@@ -191,17 +270,56 @@ public class ChatRoom {
 
     void rename(Session session, String typed) {
         String newName = Sanitizer.stripName(typed);
+        String refusal = renameRefusal(session, newName);
+        if (refusal != null) {
+            session.send(Replies.nickRejected(newName, refusal));
+        }
+    }
+
+    /**
+     * Renames a joined user from a face's own command, with no reply of the line protocol
+     * but {@link Replies#NOT_DELIVERED} when the room cannot be reached.
+     * @return null once renamed (or not delivered), else why not (the reasons of
+     * {@link Username#check}, {@code is taken})
+     */
+    public String tryRename(Session session, String typed) {
+        metrics.received();
+        try {
+            return renameRefusal(session, Sanitizer.stripName(typed));
+        }
+        catch (RoomUnavailableException ex) {
+            session.send(Replies.NOT_DELIVERED);
+            return null;
+        }
+        finally {
+            settle();
+        }
+    }
+
+    private String renameRefusal(Session session, String newName) {
         if (Username.check(newName) instanceof Username.Check.Rejected rejected) {
             // a look-alike of someone else's name is refused as taken, whatever else is
             // wrong with it
             Member lookAlike = Username.MIXES_SCRIPTS.equals(rejected.reason()) ? view.member(newName) : null;
             boolean taken = lookAlike != null && !lookAlike.id().equals(session.connectionId());
-            session.send(Replies.nickRejected(newName, taken ? "is taken" : rejected.reason()));
-            return;
+            return taken ? "is taken" : rejected.reason();
         }
-        if (!ledger.rename(Departure.memberOf(session), new Username(newName))) {
-            session.send(Replies.nickRejected(newName, "is taken"));
+        Username to = new Username(newName);
+        boolean holding = held.holds(session);
+        if (held.heldByOther(to, session.connectionId()) || (holding && !held.hold(session, to))) {
+            return "is taken";
         }
+        Username before = session.name();
+        if (!ledger.rename(Departure.memberOf(session), to)) {
+            if (holding && !before.key().equals(to.key())) {
+                held.release(session, to);
+            }
+            return "is taken";
+        }
+        if (holding && !before.key().equals(to.key())) {
+            held.release(session, before);
+        }
+        return null;
     }
 
     /** For tests: nothing may close a connection while this is true. */

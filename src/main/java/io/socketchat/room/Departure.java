@@ -20,7 +20,7 @@ record Departure(Session session, DropReason reason, String farewell, String not
             ChatRoom.leave(ledger, memberOf(session), notice);
         }
         if (farewell != null) {
-            session.send(farewell);
+            session.sendLast(farewell);
             session.outbox().closeWhenWritten();
         }
         else {

@@ -40,7 +40,13 @@ public class Doors {
         // the notice is the last line of every user: a user who closes first and leaves
         // is told to nobody
         room.lastLine(notice);
-        inside.values().forEach(session -> session.outbox().closeWhenWritten());
+        inside.values().forEach(session -> {
+            if (session.face().toldOfClosingWhilePending() && session.stage() != Session.Stage.JOINED
+                    && session.stage() != Session.Stage.GONE) {
+                session.sendLast(notice);
+            }
+            session.outbox().closeWhenWritten();
+        });
     }
 
     /**

@@ -92,10 +92,21 @@ public class Reception {
      * writes the session's outbox
      */
     public Session arrived(String connectionId, String address, ClientConnections transport) {
+        return arrived(connectionId, address, transport, LineFace.INSTANCE);
+    }
+
+    /**
+     * A new connection of another face (IRC): the same checks at the door, with no
+     * welcome line. The face's own registration follows, through
+     * {@link #passwordAccepted}, {@link #claimName}, {@link #registered} and
+     * {@link #enter}.
+     */
+    public Session arrived(String connectionId, String address, ClientConnections transport, Face face) {
+        boolean lineProtocol = face == LineFace.INSTANCE;
         Session session = new Session(connectionId, address,
                 new Outbox(connectionId, properties.sendQueueLimit(), transport, metrics, doors.outboxOpened()),
                 new FloodGuard(properties.rateLimit(), System.nanoTime()),
-                properties.hasPassword() ? Stage.PASSWORD : Stage.NAME);
+                properties.hasPassword() && lineProtocol ? Stage.PASSWORD : Stage.NAME, face);
         doors.entered(session);
         if (doors.isClosing()) {
             turnAway(session, Replies.SHUTTING_DOWN, "shutting-down");
@@ -195,6 +206,7 @@ public class Reception {
 
     private void depart(Session session) {
         doors.left(session);
+        room.releaseHold(session);
         if (session.end() == Stage.JOINED) {
             room.leave(session);
         }
@@ -210,6 +222,100 @@ public class Reception {
         }
     }
 
+    // Entry points for a face whose registration is its own (IRC). An account's password
+    // would be asked for between claimName and registered: this face takes no part in
+    // accounts yet.
+
+    /**
+     * The room password a face's registration brought (IRC's {@code PASS}), or null for
+     * none. Wrong or missing, the session gets {@link Replies#WRONG_PASSWORD} as its last
+     * line (a wrong one counts towards the address's lockout).
+     * @return whether the session may go on
+     */
+    public boolean passwordAccepted(Session session, String attempt) {
+        if (!properties.hasPassword()) {
+            return true;
+        }
+        if (attempt == null) {
+            metrics.dropped(DropReason.WRONG_PASSWORD);
+            close(session, Replies.WRONG_PASSWORD);
+            return false;
+        }
+        return passwordRight(session, attempt);
+    }
+
+    /**
+     * Claims a name for a session that is not in the room, by the chat's name rules
+     * (look-alikes of names in use are taken): the session holds it until it closes or
+     * claims another.
+     * @return null once held, else why not, as {@link Replies#nameRejected} words it
+     */
+    public String claimName(Session session, String candidate) {
+        if (Username.check(candidate) instanceof Username.Check.Rejected rejected) {
+            return refusal(session, candidate, rejected.reason());
+        }
+        return room.hold(session, new Username(candidate));
+    }
+
+    /**
+     * The session has registered: no longer timed as logging in, though it counts as
+     * pending until it enters the room.
+     */
+    public void registered(Session session) {
+        session.cancelLoginTimer();
+    }
+
+    /**
+     * A registered session enters the room under the name it holds. A full room or a name
+     * taken meanwhile on another node leaves it registered, outside; a ban or an
+     * unreachable room turns it away.
+     */
+    public ChatRoom.Join enter(Session session) {
+        if (!session.advance(Stage.NAME, Stage.JOINED)) {
+            return ChatRoom.Join.JOINED;
+        }
+        if (!limits.seat(session)) {
+            turnAway(session, Replies.TOO_MANY_FROM_ADDRESS, "per-address");
+            return ChatRoom.Join.BANNED;
+        }
+        ChatRoom.Join outcome = room.join(session, session.name());
+        if (outcome == ChatRoom.Join.JOINED) {
+            return outcome;
+        }
+        limits.unseat(session);
+        session.joinFailed();
+        if (outcome == ChatRoom.Join.BANNED) {
+            turnAway(session, Replies.BANNED, "banned");
+        }
+        else if (outcome == ChatRoom.Join.UNAVAILABLE) {
+            turnAway(session, Replies.CHAT_UNAVAILABLE, "unavailable");
+        }
+        return outcome;
+    }
+
+    /** A session in the room leaves it and stays connected, pending again. */
+    public boolean leaveRoom(Session session) {
+        if (!session.advance(Stage.JOINED, Stage.NAME)) {
+            return false;
+        }
+        room.leave(session);
+        limits.unseat(session);
+        return true;
+    }
+
+    /** The session leaves: out of the room, and closed once its replies are written. */
+    public void quit(Session session) {
+        if (session.stage() == Stage.JOINED) {
+            room.leave(session);
+        }
+        session.outbox().closeWhenWritten();
+    }
+
+    /** Whether the session's line is within the rate limit. */
+    public boolean withinRate(Session session) {
+        return session.floodGuard().tryPass(System.nanoTime());
+    }
+
     private void admit(Session session) {
         AddressLimits.Admission admission = limits.admit(session);
         switch (admission.verdict()) {
@@ -220,7 +326,9 @@ public class Reception {
                     // its place went to a newcomer from an address holding fewer
                     turnAway(admission.evicted(), Replies.SERVER_BUSY, "busy");
                 }
-                session.send(properties.hasPassword() ? Replies.PASSWORD : Replies.welcome(properties.name()));
+                if (session.face() == LineFace.INSTANCE) {
+                    session.send(properties.hasPassword() ? Replies.PASSWORD : Replies.welcome(properties.name()));
+                }
                 session.loginTimer(scheduler.schedule(() -> loginTimedOut(session),
                         Instant.now().plus(properties.loginTimeout())));
             }
@@ -228,11 +336,16 @@ public class Reception {
     }
 
     private void checkPassword(Session session, String attempt) {
+        if (passwordRight(session, attempt) && session.advance(Stage.PASSWORD, Stage.NAME)) {
+            session.send(Replies.welcome(properties.name()));
+        }
+    }
+
+    /** Closes the session with the reason when the password is wrong. */
+    private boolean passwordRight(Session session, String attempt) {
         switch (password.check(session.address(), attempt)) {
             case RIGHT -> {
-                if (session.advance(Stage.PASSWORD, Stage.NAME)) {
-                    session.send(Replies.welcome(properties.name()));
-                }
+                return true;
             }
             case WRONG -> {
                 metrics.dropped(DropReason.WRONG_PASSWORD);
@@ -243,6 +356,7 @@ public class Reception {
                 close(session, Replies.TOO_MANY_WRONG_PASSWORDS);
             }
         }
+        return false;
     }
 
     private void chooseName(Session session, String typed) {
@@ -252,7 +366,7 @@ public class Reception {
         }
         Refusal refusal;
         if (Username.check(candidate) instanceof Username.Check.Rejected rejected) {
-            refusal = Refusal.of(candidate, refusal(candidate, rejected.reason()));
+            refusal = Refusal.of(candidate, refusal(session, candidate, rejected.reason()));
         }
         else if (accounts.enabled()) {
             refusal = accounts.atTheDoor(session, new Username(candidate));
@@ -286,14 +400,14 @@ public class Reception {
      * A look-alike of an account's name is refused as registered, of a user's name as
      * taken, whatever else is wrong with it.
      */
-    private String refusal(String candidate, String reason) {
+    private String refusal(Session session, String candidate, String reason) {
         if (!Username.MIXES_SCRIPTS.equals(reason)) {
             return reason;
         }
         if (accounts.isRegisteredLookAlike(candidate)) {
             return "is registered";
         }
-        return room.member(candidate) != null ? "is taken" : reason;
+        return room.member(candidate) != null || room.heldByOther(candidate, session) ? "is taken" : reason;
     }
 
     /** A fresh login time from now: for choosing a password after an invite code. */
@@ -366,7 +480,7 @@ public class Reception {
      */
     void close(Session session, String lastLine) {
         session.end();
-        session.send(lastLine);
+        session.sendLast(lastLine);
         session.outbox().closeWhenWritten();
         limits.stoppedLoggingIn(session);
     }

@@ -1,6 +1,7 @@
 package io.socketchat.room;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -43,6 +45,9 @@ final class RoomView implements RoomLedger.Room {
     private final ThreadLocal<List<Outbox>> behind = ThreadLocal.withInitial(ArrayList::new);
 
     private final Runnable onApplied;
+
+    /** The event being applied, rendered once per face present. Lock held. */
+    private final byte[][] rendered = new byte[Face.SLOTS][];
 
     private volatile int size;
 
@@ -107,7 +112,7 @@ final class RoomView implements RoomLedger.Room {
      */
     void lastLineHere(String line) {
         locked(() -> {
-            deliverToAllBut(null, line);
+            deliverToAllBut(null, face -> face.closing(line));
             here.values().forEach(session -> session.outbox().takeNoMore());
             arriving.values().forEach(session -> session.outbox().takeNoMore());
         });
@@ -138,12 +143,12 @@ final class RoomView implements RoomLedger.Room {
         try {
             if (event instanceof RoomEvent.Public line) {
                 history.add(line.line());
-                deliverToAllBut(line.fromId(), line.line());
+                deliverToAllBut(line.fromId(), face -> face.publicLine(line.line()));
             }
             else if (event instanceof RoomEvent.Private message) {
                 Session to = here.get(message.toId());
                 if (to != null) {
-                    offer(to, Outbox.encode(Replies.privateFrom(message.from().name(), message.text())));
+                    offer(to, to.face().privateFrom(message.from().name(), to.name(), message.text()));
                 }
             }
             else if (event instanceof RoomEvent.Joined joined) {
@@ -193,16 +198,10 @@ final class RoomView implements RoomLedger.Room {
         if (session != null) {
             here.put(member.id(), session);
             sizeHere = here.size();
-            session.send(Replies.hello(member.name(), roster.names()));
-            List<String> recent = history.lines();
-            if (!recent.isEmpty()) {
-                session.send(Replies.historyStart(recent.size()));
-                recent.forEach(session::send);
-                session.send(Replies.HISTORY_END);
-            }
+            session.face().welcome(member.name(), roster.names(), history.lines()).forEach(session::deliver);
         }
         // a notice, not kept in history
-        deliverToAllBut(member.id(), Replies.joined(member.name()));
+        deliverToAllBut(member.id(), face -> face.joined(member.name()));
     }
 
     private void left(Member member, String notice) {
@@ -214,7 +213,7 @@ final class RoomView implements RoomLedger.Room {
             // go
             departures.add(new Departure(session, null, Replies.CHAT_UNAVAILABLE, null));
         }
-        deliverToAllBut(null, notice);
+        deliverToAllBut(null, face -> face.left(member.name(), notice));
     }
 
     private void renamed(Member member, Username to) {
@@ -226,7 +225,7 @@ final class RoomView implements RoomLedger.Room {
         if (session != null) {
             session.name(to);
         }
-        deliverToAllBut(null, Replies.renamed(member.name(), to));
+        deliverToAllBut(null, face -> face.renamed(member.name(), to));
     }
 
     private void restored(RoomEvent.Restored restored) {
@@ -250,13 +249,27 @@ final class RoomView implements RoomLedger.Room {
         size = roster.size();
     }
 
-    /** Queues the line for every user here but one. Lock held. */
-    private void deliverToAllBut(String exceptId, String line) {
-        byte[] bytes = Outbox.encode(line);
-        for (Map.Entry<String, Session> entry : here.entrySet()) {
-            if (!entry.getKey().equals(exceptId)) {
-                offer(entry.getValue(), bytes);
+    /**
+     * Queues the event for every user here but one, rendered once for each face among
+     * them. Lock held.
+     */
+    private void deliverToAllBut(String exceptId, Function<Face, byte[]> render) {
+        try {
+            for (Map.Entry<String, Session> entry : here.entrySet()) {
+                if (!entry.getKey().equals(exceptId)) {
+                    Session to = entry.getValue();
+                    int slot = to.face().slot();
+                    byte[] bytes = rendered[slot];
+                    if (bytes == null) {
+                        bytes = render.apply(to.face());
+                        rendered[slot] = bytes;
+                    }
+                    offer(to, bytes);
+                }
             }
+        }
+        finally {
+            Arrays.fill(rendered, null);
         }
     }
 

@@ -37,6 +37,8 @@ public final class Session {
 
     private final FloodGuard floodGuard;
 
+    private final Face face;
+
     private volatile Stage stage;
 
     private volatile Username name;
@@ -67,11 +69,16 @@ public final class Session {
     private boolean loginExpired;
 
     Session(String connectionId, String address, Outbox outbox, FloodGuard floodGuard, Stage stage) {
+        this(connectionId, address, outbox, floodGuard, stage, LineFace.INSTANCE);
+    }
+
+    Session(String connectionId, String address, Outbox outbox, FloodGuard floodGuard, Stage stage, Face face) {
         this.connectionId = connectionId;
         this.address = address;
         this.outbox = outbox;
         this.floodGuard = floodGuard;
         this.stage = stage;
+        this.face = face;
     }
 
     public String connectionId() {
@@ -99,8 +106,32 @@ public final class Session {
         return floodGuard;
     }
 
+    /** How this session is told what happens: the line protocol, or IRC. */
+    public Face face() {
+        return face;
+    }
+
+    /** A line-protocol reply, in the session's face. */
     void send(String line) {
-        outbox.offer(line);
+        outbox.offer(face.reply(name, line));
+    }
+
+    /** The last reply before the connection closes, in the session's face. */
+    void sendLast(String line) {
+        outbox.offer(face.farewell(name, line));
+    }
+
+    /**
+     * Queues bytes already in the session's face (terminators included): what a face's
+     * own commands answer.
+     */
+    public void deliver(byte[] bytes) {
+        outbox.offer(bytes);
+    }
+
+    /** Queued replies are written, then the connection closes. */
+    public void closeWhenWritten() {
+        outbox.closeWhenWritten();
     }
 
     /**

@@ -78,8 +78,13 @@ class ChatServerLifecycle implements SmartLifecycle {
 
     @EventListener
     void listening(TcpConnectionServerListeningEvent event) {
-        boolean tls = ListenerPort.isTls((AbstractServerConnectionFactory) event.getSource());
-        log.info("Chat server listening on {}:{}{}", properties.bindAddress(), event.getPort(), tls ? " (TLS)" : "");
+        String kind = ListenerPort.detailName((AbstractServerConnectionFactory) event.getSource());
+        log.info("Chat server listening on {}:{}{}", properties.bindAddress(), event.getPort(), switch (kind) {
+            case "tlsPort" -> " (TLS)";
+            case "ircPort" -> " (IRC)";
+            case "ircTlsPort" -> " (IRC over TLS)";
+            default -> "";
+        });
         listening.countDown();
     }
 

@@ -1,10 +1,12 @@
 package io.socketchat.server;
 
 import java.io.InputStream;
+import java.util.List;
 
 import io.socketchat.room.Reception;
 import io.socketchat.room.Session;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.integration.ip.tcp.connection.TcpConnection;
 import org.springframework.integration.ip.tcp.connection.TcpConnectionCloseEvent;
@@ -12,8 +14,9 @@ import org.springframework.integration.ip.tcp.connection.TcpConnectionOpenEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the connection factory's events into arrivals and departures at the
- * {@link Reception}.
+ * Turns the connection factories' events into arrivals and departures at the
+ * {@link Reception}, or at the {@link Doorway} of a listener that speaks another
+ * protocol.
  */
 @Component
 class ConnectionEvents {
@@ -24,10 +27,14 @@ class ConnectionEvents {
 
     private final SocketWriters writers;
 
-    ConnectionEvents(Reception reception, InboundOrders orders, SocketWriters writers) {
+    private final List<Doorway> doorways;
+
+    ConnectionEvents(Reception reception, InboundOrders orders, SocketWriters writers,
+            ObjectProvider<Doorway> doorways) {
         this.reception = reception;
         this.orders = orders;
         this.writers = writers;
+        this.doorways = doorways.orderedStream().toList();
     }
 
     @EventListener
@@ -35,9 +42,16 @@ class ConnectionEvents {
         ChatNioConnection connection = (ChatNioConnection) event.getSource();
         writers.opened(connection);
         InputStream pipe = (InputStream) connection.getDeserializerStateKey();
-        Session session = reception.arrived(event.getConnectionId(), connection.getHostAddress(), writers);
-        InboundOrder order = orders.open(pipe, line -> reception.lineFrom(session, line),
-                () -> reception.departed(session));
+        Doorway doorway = doorwayOf(connection.getConnectionFactoryName());
+        InboundOrder order;
+        if (doorway == null) {
+            Session session = reception.arrived(event.getConnectionId(), connection.getHostAddress(), writers);
+            order = orders.open(pipe, line -> reception.lineFrom(session, line), () -> reception.departed(session));
+        }
+        else {
+            Doorway.Visit visit = doorway.arrived(event.getConnectionId(), connection.getHostAddress(), writers);
+            order = orders.open(pipe, doorway, visit::lineFrom, visit::departed);
+        }
         connection.onInputEnded(order::closed);
         // the welcome line may already have failed on a client gone at once (connect,
         // reset):
@@ -45,6 +59,15 @@ class ConnectionEvents {
         if (!connection.isOpen()) {
             order.closed();
         }
+    }
+
+    private Doorway doorwayOf(String listenerName) {
+        for (Doorway doorway : doorways) {
+            if (doorway.serves(listenerName)) {
+                return doorway;
+            }
+        }
+        return null;
     }
 
     @EventListener

@@ -46,7 +46,16 @@ class InboundOrders {
      * once.
      */
     InboundOrder open(InputStream pipe, Consumer<InboundLine> handler, Runnable onGone) {
-        InboundOrder order = new InboundOrder(pipe, new LineFramer(maxLineBytes), timer, pauseNanos, handler, () -> {
+        return open(pipe, new LineFramer(maxLineBytes), handler, onGone);
+    }
+
+    /** As {@link #open(InputStream, Consumer, Runnable)}, for a doorway's connection. */
+    InboundOrder open(InputStream pipe, Doorway doorway, Consumer<InboundLine> handler, Runnable onGone) {
+        return open(pipe, new LineFramer(doorway.maxLineBytes(), false), handler, onGone);
+    }
+
+    private InboundOrder open(InputStream pipe, LineFramer framer, Consumer<InboundLine> handler, Runnable onGone) {
+        InboundOrder order = new InboundOrder(pipe, framer, timer, pauseNanos, handler, () -> {
             byPipe.remove(pipe);
             onGone.run();
         });

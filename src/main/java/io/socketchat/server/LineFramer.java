@@ -30,6 +30,12 @@ final class LineFramer {
 
     private final int maxLineBytes;
 
+    /**
+     * False for another face's lines (IRC): framed by LF only, never by a pause, and not
+     * sanitized ({@link Doorway#maxLineBytes}).
+     */
+    private final boolean lineProtocol;
+
     /** The bytes of the line not yet ended: at most one more than the limit, for a CR. */
     private byte[] partial = NONE;
 
@@ -43,7 +49,15 @@ final class LineFramer {
     private Mode mode = Mode.UNDECIDED;
 
     LineFramer(int maxLineBytes) {
+        this(maxLineBytes, true);
+    }
+
+    LineFramer(int maxLineBytes, boolean lineProtocol) {
         this.maxLineBytes = maxLineBytes;
+        this.lineProtocol = lineProtocol;
+        if (!lineProtocol) {
+            mode = Mode.FRAMED;
+        }
     }
 
     /**
@@ -168,8 +182,11 @@ final class LineFramer {
         if (content > maxLineBytes) {
             return InboundLine.TOO_LONG;
         }
-        return new InboundLine.Text(
-                printable ? LineDecoder.decodePrintable(bytes, from, content) : LineDecoder.decode(bytes, from, count));
+        if (printable) {
+            return new InboundLine.Text(LineDecoder.decodePrintable(bytes, from, content));
+        }
+        return new InboundLine.Text(lineProtocol ? LineDecoder.decode(bytes, from, count)
+                : LineDecoder.decodeUnsanitized(bytes, from, count));
     }
 
 }

@@ -16,7 +16,20 @@ public final class ListenerPort {
     }
 
     public static boolean isTls(AbstractServerConnectionFactory listener) {
-        return TLS_LISTENER.equals(listener.getBeanName());
+        String name = listener.getBeanName();
+        return name != null && name.endsWith("TlsConnectionFactory");
+    }
+
+    /**
+     * What the listener is called in health details: {@code port}, {@code tlsPort},
+     * {@code ircPort}, {@code ircTlsPort}.
+     */
+    public static String detailName(AbstractServerConnectionFactory listener) {
+        String name = String.valueOf(listener.getBeanName());
+        // chat, chatTls, irc, ircTls: the line protocol's ports go by "port" alone
+        String face = name.replace("ConnectionFactory", "").replaceFirst("^chat", "");
+        String detail = face + "Port";
+        return Character.toLowerCase(detail.charAt(0)) + detail.substring(1);
     }
 
     public static int of(AbstractServerConnectionFactory listener) {

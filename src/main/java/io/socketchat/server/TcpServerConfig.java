@@ -8,7 +8,6 @@ import io.socketchat.server.InboundOrder.Frame;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
@@ -45,12 +44,8 @@ class TcpServerConfig {
     /** The plain port, unless {@code chat.port=-1}. */
     @Bean
     @ConditionalOnExpression("'${chat.port:9999}' != '-1'")
-    TcpNioServerConnectionFactory chatConnectionFactory(ChatProperties properties, ChatLineDeserializer deserializer,
-            ByteArrayRawSerializer serializer, ReadThreads readThreads) {
-        TcpNioServerConnectionFactory factory = listener(properties.port(), properties, deserializer, serializer,
-                readThreads);
-        factory.setTcpNioConnectionSupport(ChatNioConnection::new);
-        return factory;
+    TcpNioServerConnectionFactory chatConnectionFactory(ChatProperties properties, ChatListeners listeners) {
+        return listeners.plain(properties.port());
     }
 
     /**
@@ -59,30 +54,8 @@ class TcpServerConfig {
      */
     @Bean
     @ConditionalOnExpression("'${chat.tls.port:}' != ''")
-    TcpNioServerConnectionFactory chatTlsConnectionFactory(ChatProperties properties, ChatLineDeserializer deserializer,
-            ByteArrayRawSerializer serializer, ReadThreads readThreads, ObjectProvider<SslBundles> bundles) {
-        TcpNioServerConnectionFactory factory = listener(properties.tls().port(), properties, deserializer, serializer,
-                readThreads);
-        factory.setTcpNioConnectionSupport(ChatTlsConnectionSupport.of(bundles, properties.tls().bundle()));
-        return factory;
-    }
-
-    private static TcpNioServerConnectionFactory listener(int port, ChatProperties properties,
-            ChatLineDeserializer deserializer, ByteArrayRawSerializer serializer, ReadThreads readThreads) {
-        TcpNioServerConnectionFactory factory = new TcpNioServerConnectionFactory(port);
-        factory.setLocalAddress(properties.bindAddress());
-        factory.setDeserializer(deserializer);
-        factory.setSerializer(serializer);
-        // one message per read, carrying all the lines it completed, with no per-message
-        // id
-        factory.setMapper(new FrameMapper());
-        factory.setSoTcpNoDelay(true);
-        // no reverse DNS per connection: a join must not wait on a resolver
-        factory.setLookupHost(false);
-        // many friends may join at once
-        factory.setBacklog(1024);
-        factory.setTaskExecutor(readThreads.executor());
-        return factory;
+    TcpNioServerConnectionFactory chatTlsConnectionFactory(ChatProperties properties, ChatListeners listeners) {
+        return listeners.tls(properties.tls().port());
     }
 
     @Bean
@@ -91,13 +64,13 @@ class TcpServerConfig {
     }
 
     /**
-     * Where both ports' inbound adapters send their frames: straight on to the chat. Each
+     * Where every port's inbound adapter sends its frames: straight on to the chat. Each
      * frame goes to the {@link InboundOrder} it came from, which already orders, hands on
      * and guards every line, so a dispatching channel and a handler would only add work
      * per read.
      */
     @Bean
-    MessageChannel fromClients() {
+    public MessageChannel fromClients() {
         return (message, timeout) -> {
             ((Frame) message.getPayload()).deliver();
             return true;
@@ -118,8 +91,7 @@ class TcpServerConfig {
         return inbound(chatTlsConnectionFactory, fromClients);
     }
 
-    private static TcpReceivingChannelAdapter inbound(TcpNioServerConnectionFactory listener,
-            MessageChannel fromClients) {
+    static TcpReceivingChannelAdapter inbound(TcpNioServerConnectionFactory listener, MessageChannel fromClients) {
         TcpReceivingChannelAdapter adapter = new TcpReceivingChannelAdapter();
         adapter.setConnectionFactory(listener);
         adapter.setOutputChannel(fromClients);

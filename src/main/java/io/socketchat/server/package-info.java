@@ -2,7 +2,10 @@
  * The TCP side of the chat: Spring Integration's NIO connection factory, line framing,
  * putting each connection's lines back in order, the writer loops, connection events and
  * an orderly shutdown. It turns bytes into lines for the {@code room} and batches of
- * lines back into bytes, and nothing in it waits on a client's socket.
+ * lines back into bytes, and nothing in it waits on a client's socket. Listeners
+ * ({@code ChatListeners}) are made alike for the line protocol's ports and for those of a
+ * {@code Doorway} (the IRC ports), whose connections go to the doorway instead of the
+ * {@code Reception}, framed by LF alone and left for it to sanitize.
  * <p>
  * The path of a line, from one user's socket to another's:
  *

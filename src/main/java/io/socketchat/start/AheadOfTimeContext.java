@@ -20,9 +20,10 @@ import org.springframework.util.ClassUtils;
  * The build evaluates the conditions once, with the default settings. So the generated
  * context is used only when the settings that choose beans (the keys of
  * {@link #BUILT_WITH}) have the values it was built with; a server started as a cluster
- * node, with a TLS port or with the plain port off starts the ordinary way, never with
- * beans missing. Which settings apply is known only once Boot has read them all (command
- * line, environment, {@code application.yml}), and that is before it creates the context.
+ * node, with a TLS or IRC port or with the plain port off starts the ordinary way, never
+ * with beans missing. Which settings apply is known only once Boot has read them all
+ * (command line, environment, {@code application.yml}), and that is before it creates the
+ * context.
  */
 final class AheadOfTimeContext implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
@@ -32,7 +33,8 @@ final class AheadOfTimeContext implements ApplicationListener<ApplicationEnviron
      * Each setting that a {@code @Conditional} reads, with the value the build assumed.
      */
     private static final List<Setting> BUILT_WITH = List.of(new Setting("chat.cluster.enabled", "false"),
-            new Setting("chat.port", null, "-1"), new Setting("chat.tls.port", ""));
+            new Setting("chat.port", null, "-1"), new Setting("chat.tls.port", ""), new Setting("chat.irc.port", ""),
+            new Setting("chat.irc.tls-port", ""));
 
     private AheadOfTimeContext() {
     }

@@ -33,6 +33,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
         "io.socketchat.server", //
         "io.socketchat.cluster", //
         "io.socketchat.accounts", //
+        "io.socketchat.irc", //
 })
 @Import({ RestOfServer.class, SockJsSchedulerWorkaround.class })
 class ChatCore {

@@ -67,6 +67,52 @@ public final class RunningServer implements AutoCloseable {
         return client;
     }
 
+    /** The IRC port ({@code chat.irc.port}), as the system gave it. */
+    public int ircPort() {
+        return ListenerPort.of(context.getBean("ircConnectionFactory", AbstractServerConnectionFactory.class));
+    }
+
+    /** The IRC TLS port ({@code chat.irc.tls-port}), as the system gave it. */
+    public int ircTlsPort() {
+        return ListenerPort.of(context.getBean("ircTlsConnectionFactory", AbstractServerConnectionFactory.class));
+    }
+
+    /** A connection to the IRC port; nothing sent yet. */
+    public IrcUser connectIrc() {
+        LineClient client = LineClient.connect(ircPort());
+        clients.add(client);
+        return new IrcUser(client);
+    }
+
+    /**
+     * A connection to the IRC port with a small receive buffer, for one that stops
+     * reading.
+     */
+    public IrcUser connectIrcRaw(int receiveBuffer) {
+        LineClient client = LineClient.connect(ircPort(), receiveBuffer);
+        clients.add(client);
+        return new IrcUser(client);
+    }
+
+    /** A connection to the IRC port from another loopback address; nothing sent yet. */
+    public IrcUser connectIrcFrom(String localAddress) {
+        LineClient client = LineClient.connectFrom(localAddress, ircPort());
+        clients.add(client);
+        return new IrcUser(client);
+    }
+
+    /**
+     * An IRC client registered as {@code nick}, welcome burst read, not in the channel.
+     */
+    public IrcUser registerIrc(String nick) {
+        return connectIrc().register(nick);
+    }
+
+    /** An IRC client in the room's channel, its names read. */
+    public IrcUser joinIrc(String nick) {
+        return registerIrc(nick).joinChannel();
+    }
+
     public int httpPort() {
         return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }

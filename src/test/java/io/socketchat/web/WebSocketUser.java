@@ -21,7 +21,7 @@ import io.socketchat.support.LineClient;
  * frames in, each frame a line. It can stop reading (requests no more frames), so the
  * server's socket to it fills up as it does for a browser tab that hangs.
  */
-final class WebSocketUser implements AutoCloseable, WebSocket.Listener {
+public final class WebSocketUser implements AutoCloseable, WebSocket.Listener {
 
     static final Duration TIMEOUT = LineClient.TIMEOUT;
 
@@ -58,7 +58,7 @@ final class WebSocketUser implements AutoCloseable, WebSocket.Listener {
     }
 
     /** Joins with a name: welcome read, name sent, Hello line read. */
-    static WebSocketUser join(int httpPort, String name) {
+    public static WebSocketUser join(int httpPort, String name) {
         WebSocketUser user = connect(httpPort);
         user.expectStartingWith("Welcome to ");
         user.send(name);
@@ -66,7 +66,7 @@ final class WebSocketUser implements AutoCloseable, WebSocket.Listener {
         return user;
     }
 
-    WebSocketUser send(String line) {
+    public WebSocketUser send(String line) {
         socket.sendText(line, true).orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
         return this;
     }
@@ -75,7 +75,7 @@ final class WebSocketUser implements AutoCloseable, WebSocket.Listener {
         socket.sendBinary(ByteBuffer.wrap(bytes), true).orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 
-    String nextLine() {
+    public String nextLine() {
         try {
             String line = lines.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             if (line == null) {
@@ -89,18 +89,18 @@ final class WebSocketUser implements AutoCloseable, WebSocket.Listener {
         }
     }
 
-    WebSocketUser expect(String line) {
+    public WebSocketUser expect(String line) {
         assertThat(nextLine()).isEqualTo(line);
         return this;
     }
 
-    WebSocketUser expectStartingWith(String prefix) {
+    public WebSocketUser expectStartingWith(String prefix) {
         assertThat(nextLine()).startsWith(prefix);
         return this;
     }
 
     /** The server closes the WebSocket; returns its status code. */
-    int expectClosed() {
+    public int expectClosed() {
         return closed.orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 
