@@ -2,10 +2,10 @@
  * Several nodes, one room ({@code chat.cluster.enabled=true}): the
  * {@link io.socketchat.room.RoomLedger} kept in Redis. A change to the room travels like
  * this: <pre>
- *   user's line → ChatRoom → RedisLedger.publish ──Lua: check, change keys, XADD──▶ Redis stream
- *   every node: StreamReader (XREAD BLOCK from its last id) → RoomView.apply → each user's Outbox
- * </pre> Names, places and leases change only inside those scripts; each node renews its
- * users' leases and lets go of those whose node stopped. docs/cluster.md says what is
- * promised when Redis fails.
+ *   user's line → ChatRoom → RedisLedger.publish → RedisLink ──Lua: check, change keys, XADD──▶ Redis stream
+ *   every node: StreamReader (XREAD BLOCK from its last id) → RoomFollower → RoomView.apply → each user's Outbox
+ * </pre> Names, places and leases change only inside those scripts; each node's
+ * {@code Leases} renew its users' leases and let go of those whose node stopped.
+ * docs/cluster.md says what is promised when Redis fails.
  */
 package io.socketchat.cluster;
