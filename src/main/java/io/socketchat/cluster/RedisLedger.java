@@ -193,12 +193,14 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
     }
 
     /**
-     * Starts after Redis' connection factory and stops before it, but after the chat
-     * server's own shutdown.
+     * Starts before the chat's TCP adapters (phase {@code Integer.MAX_VALUE / 2}), so the
+     * port opens only once this node has joined the room and welcomes its first knock;
+     * stops after them and after the chat server's own shutdown. Redis' connection
+     * factory is started when it is created.
      */
     @Override
     public int getPhase() {
-        return Integer.MAX_VALUE - 1_000;
+        return Integer.MAX_VALUE / 2 - 1_000;
     }
 
 }
