@@ -59,6 +59,8 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
 
     private volatile boolean running;
 
+    private RedisConnectionFactory readerFactory;
+
     public RedisLedger(StringRedisTemplate redis, RedisConnectionFactory factory, ChatProperties properties,
             TaskScheduler scheduler, String node, Duration commandTimeout) {
         this.factory = factory;
@@ -145,9 +147,10 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
      */
     @Override
     public void publish(RoomEvent event) {
-        List<Object> args = new ArrayList<>(
-                List.of(instance + "-" + lines.incrementAndGet(), link.deadline(), RedisLink.STREAM_MAX,
-                        properties.historySize(), event instanceof RoomEvent.Public line ? line.line() : ""));
+        follower.throttle();
+        String lineId = instance + "-" + lines.incrementAndGet();
+        List<Object> args = new ArrayList<>(List.of(lineId, link.deadline(), RedisLink.STREAM_MAX,
+                properties.historySize(), event instanceof RoomEvent.Public line ? line.line() : ""));
         args.addAll(EventCodec.fields(event));
         args.addAll(List.of("o", instance));
         List<?> reply = link.run(link.scripts().publish, args.toArray());
@@ -155,8 +158,20 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
             throw RedisLink.late();
         }
         if ("PUBLISHED".equals(reply.get(0))) {
-            follower.appended(reply);
+            String sender = senderOf(event);
+            if (sender != null) {
+                follower.receipts().acknowledged(lineId, sender);
+            }
+            follower.appended(1, String.valueOf(reply.get(1)));
         }
+    }
+
+    /** Whose line it is: told if a switch of primary loses it. */
+    private static String senderOf(RoomEvent event) {
+        if (event instanceof RoomEvent.Public line) {
+            return line.fromId();
+        }
+        return event instanceof RoomEvent.Private message ? message.from().id() : null;
     }
 
     @Override
@@ -169,13 +184,15 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("node", node);
         details.put("redisReachable", link.available());
+        details.put("redisPrimary", follower.primary());
         return details;
     }
 
     @Override
     public void start() {
         running = true;
-        follower.start(factory);
+        readerFactory = ReaderConnections.of(factory);
+        follower.start(readerFactory);
         leases.start(room);
         log.info("Node {} joins the room in Redis (lease {})", node, properties.cluster().lease());
     }
@@ -185,6 +202,7 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
         running = false;
         leases.stop();
         follower.stop();
+        ReaderConnections.close(readerFactory, factory);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.socketchat.cluster;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.socketchat.room.RoomUnavailableException;
 
@@ -30,7 +31,11 @@ final class RedisLink {
 
     private final LedgerScripts scripts = new LedgerScripts();
 
+    private static final long REFUSED_WRITES_NANOS = 1_000_000_000L;
+
     private volatile boolean available;
+
+    private volatile long writesRefusedAt = System.nanoTime() - REFUSED_WRITES_NANOS;
 
     RedisLink(StringRedisTemplate redis, Duration commandTimeout) {
         this.redis = redis;
@@ -73,6 +78,15 @@ final class RedisLink {
     }
 
     /**
+     * The members' entries ("key\ndisplay name\naddress"), null for a member Redis does
+     * not hold.
+     */
+    List<String> memberEntries(List<String> memberIds) {
+        List<Object> entries = redis.opsForHash().multiGet(RoomKeys.ROOM.members(), List.copyOf(memberIds));
+        return entries.stream().map(entry -> entry == null ? null : String.valueOf(entry)).toList();
+    }
+
+    /**
      * When a command must have run, by Redis' clock: a command Redis reads only after
      * this node gave up waiting (Redis paused) must not take effect, since the user was
      * told it did not. (Assumes the nodes' clocks and Redis' agree within the command
@@ -86,18 +100,39 @@ final class RedisLink {
         return new RoomUnavailableException("Redis answered after the command timeout", null);
     }
 
-    /** Redis answered; returns whether it had been unreachable. */
+    /**
+     * Redis answered a read; returns whether it had been unreachable. A Redis that
+     * refused a write in the last second (a primary cut off from its replicas, or one
+     * turned replica) stays unavailable meanwhile, though it answers reads.
+     */
     boolean reachable() {
+        if (System.nanoTime() - writesRefusedAt < REFUSED_WRITES_NANOS) {
+            return false;
+        }
         boolean was = available;
         available = true;
         return !was;
     }
 
     void unreachable(RuntimeException failure) {
+        if (refusesWrites(failure)) {
+            writesRefusedAt = System.nanoTime();
+        }
         if (available) {
             log.warn("Redis is unreachable; the chat is unavailable until it is back: {}", failure.getMessage());
         }
         available = false;
+    }
+
+    /** NOREPLICAS, READONLY, MASTERDOWN: Redis answers, but takes no writes now. */
+    private static boolean refusesWrites(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage());
+            if (message.contains("NOREPLICAS") || message.contains("READONLY") || message.contains("MASTERDOWN")) {
+                return true;
+            }
+        }
+        return false;
     }
 
 }

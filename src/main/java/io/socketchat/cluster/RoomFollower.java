@@ -1,19 +1,24 @@
 package io.socketchat.cluster;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 
 import io.socketchat.config.ChatProperties;
+import io.socketchat.protocol.Replies;
 import io.socketchat.room.RoomEvent;
 import io.socketchat.room.RoomLedger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.connection.DefaultStringRedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /**
@@ -44,6 +49,16 @@ final class RoomFollower implements StreamReader.Target {
     /** Lines this node appended that its reader has not applied yet. */
     private final AtomicInteger unapplied = new AtomicInteger();
 
+    private final LongAdder gaps = new LongAdder();
+
+    private volatile String lastAppended;
+
+    private final LineReceipts receipts = new LineReceipts();
+
+    private final Rejoins rejoins;
+
+    private volatile String primary = "";
+
     private final CountDownLatch firstContact = new CountDownLatch(1);
 
     private volatile RoomLedger.Room room;
@@ -64,6 +79,7 @@ final class RoomFollower implements StreamReader.Target {
         this.properties = properties;
         this.node = node;
         this.instance = instance;
+        this.rejoins = new Rejoins(link, properties);
     }
 
     void attach(RoomLedger.Room room) {
@@ -82,7 +98,7 @@ final class RoomFollower implements StreamReader.Target {
     void start(RedisConnectionFactory factory) {
         Duration timeout = link.commandTimeout();
         Duration block = Duration.ofMillis(Math.max(100, Math.min(1_000, timeout.toMillis() / 2)));
-        reader = new StreamReader(factory, RoomKeys.ROOM.log(), block, this);
+        reader = new StreamReader(factory, RoomKeys.ROOM, block, this);
         Thread thread = new Thread(reader, "chat-room-reader");
         thread.setDaemon(true);
         readerThread = thread;
@@ -97,6 +113,11 @@ final class RoomFollower implements StreamReader.Target {
         }
     }
 
+    /** For tests: holds this node's reader before its next read, or lets it go on. */
+    void hold(boolean hold) throws InterruptedException {
+        reader.hold(hold);
+    }
+
     void stop() {
         if (reader != null) {
             reader.stop();
@@ -109,10 +130,20 @@ final class RoomFollower implements StreamReader.Target {
         }
     }
 
-    /** This node appended a line: senders wait while the reader is far behind on them. */
-    void appended(List<?> reply) {
-        if (unapplied.incrementAndGet() > MAX_UNAPPLIED) {
-            awaitApplied(reply);
+    /** This node appended lines, the last with this id. */
+    void appended(int lines, String lastId) {
+        lastAppended = lastId;
+        unapplied.addAndGet(lines);
+    }
+
+    /**
+     * Holds a sender while this node's reader is far behind on the lines this node
+     * appended, which keeps every reader well within the stream's length.
+     */
+    void throttle() {
+        String last = lastAppended;
+        if (unapplied.get() > MAX_UNAPPLIED && last != null) {
+            awaitApplied(List.of("PUBLISHED", last));
         }
     }
 
@@ -135,15 +166,82 @@ final class RoomFollower implements StreamReader.Target {
     }
 
     @Override
-    public String restore() {
+    public StreamReader.Snapshot restore(boolean gap) {
+        if (gap) {
+            gaps.increment();
+            rejoins.redo(room.joinedHere());
+        }
         List<?> reply = link.execute(link.scripts().snapshot, properties.historySize());
-        String last = String.valueOf(reply.get(0));
-        room.apply(EventCodec.restored(reply));
+        StreamReader.Snapshot snapshot = new StreamReader.Snapshot(String.valueOf(reply.get(2)),
+                Long.parseLong(String.valueOf(reply.get(0))), String.valueOf(reply.get(1)));
+        room.apply(EventCodec.restored(reply.subList(2, reply.size())));
+        if (gap) {
+            room.tellEveryone(Replies.MISSING_HERE);
+        }
+        // this node's lines up to here are in the state read, or lost
+        unapplied.set(0);
         bansChanged.accept(null, false);
         room.applied();
-        progress.advanced(last);
+        progress.advanced(snapshot.lastId());
         progress.batchDone();
-        return last;
+        return snapshot;
+    }
+
+    /**
+     * Notes which Redis this connection reached (the primary, as the sentinels name it),
+     * and tells the senders of the lines it lacks among those acknowledged lately.
+     */
+    @Override
+    public void connected(DefaultStringRedisConnection connection) {
+        primary = serverAddress(connection);
+        List<LineReceipts.Receipt> checked = receipts.recent();
+        List<Boolean> present = new ArrayList<>(checked.size());
+        for (int from = 0; from < checked.size(); from += 1_000) {
+            String[] ids = checked.subList(from, Math.min(checked.size(), from + 1_000))
+                .stream()
+                .map(LineReceipts.Receipt::lineId)
+                .toArray(String[]::new);
+            connection.zMScore(RoomKeys.ROOM.seen(), ids).forEach(score -> present.add(score != null));
+        }
+        Map<String, Integer> lost = receipts.lost(checked, present);
+        if (!lost.isEmpty()) {
+            log.warn("Redis lacks lines it had acknowledged (a switch of primary): {} per sender", lost);
+            lost.forEach((sender, lines) -> room.tell(sender, Replies.mayNotHaveReached(lines)));
+            room.applied();
+        }
+    }
+
+    /** The server's own address of this connection, as Redis gives it (laddr). */
+    private static String serverAddress(DefaultStringRedisConnection connection) {
+        Object info;
+        try {
+            info = connection.execute("CLIENT", "INFO");
+        }
+        catch (RuntimeException ex) {
+            // a Redis older than 6.2: the health component shows no address
+            return "";
+        }
+        String text = info instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(info);
+        for (String field : text.split(" ")) {
+            if (field.startsWith("laddr=")) {
+                return field.substring("laddr=".length()).strip();
+            }
+        }
+        return "";
+    }
+
+    /** The Redis this node's reader reached last: the primary in use. */
+    String primary() {
+        return primary;
+    }
+
+    LineReceipts receipts() {
+        return receipts;
+    }
+
+    /** Times this node read the room again because it skipped or lost part of it. */
+    long gaps() {
+        return gaps.sum();
     }
 
     @Override

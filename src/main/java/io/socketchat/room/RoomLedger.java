@@ -33,6 +33,18 @@ public interface RoomLedger {
         /** The users connected to this node, whose places this node keeps. */
         List<Member> membersHere();
 
+        /**
+         * The users connected to this node whose join has been applied here (not those
+         * still waiting for it).
+         */
+        List<Member> joinedHere();
+
+        /** A line for one user connected here (nothing if it is not). */
+        void tell(String memberId, String line);
+
+        /** A line for every user connected here, not kept in history. */
+        void tellEveryone(String line);
+
     }
 
     void attach(Room room);
