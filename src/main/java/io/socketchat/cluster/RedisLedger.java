@@ -6,6 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
@@ -47,6 +51,8 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
 
     private final Leases leases;
 
+    private final LineBatches batches;
+
     /**
      * This node's instance: the origin of its lines in the stream, the prefix of their
      * ids.
@@ -69,6 +75,7 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
         this.link = new RedisLink(redis, commandTimeout);
         this.follower = new RoomFollower(link, properties, node, instance);
         this.leases = new Leases(link, properties, scheduler);
+        this.batches = new LineBatches(factory, link, follower, properties, instance);
     }
 
     @Override
@@ -140,17 +147,74 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
     }
 
     /**
-     * Appends a public line, private message or kick. Its sender need not wait for it to
-     * come back (a sender never sees its own line), unless this node's reader is far
-     * behind on the lines this node appended: then senders wait, which keeps every reader
-     * well within the stream's length.
+     * A user's line, handed to its sender's next batch ({@link LineBatches}); its sender
+     * need not wait for it to come back (a sender never sees its own line).
+     */
+    @Override
+    public void send(RoomEvent event, Runnable notDelivered) {
+        String sender = senderOf(event);
+        if (sender == null) {
+            RoomLedger.super.send(event, notDelivered);
+            return;
+        }
+        if (!link.available()) {
+            notDelivered.run();
+            return;
+        }
+        follower.throttle();
+        batches.add(new LineBatches.Pending(instance + "-" + lines.incrementAndGet(), event, sender,
+                System.currentTimeMillis(), refused -> {
+                    if (refused != null) {
+                        notDelivered.run();
+                    }
+                }));
+    }
+
+    /**
+     * Appends a line, private message or kick and returns once Redis took it. A user's
+     * goes with its sender's batch, after the lines it sent before.
      */
     @Override
     public void publish(RoomEvent event) {
-        follower.throttle();
-        String lineId = instance + "-" + lines.incrementAndGet();
-        List<Object> args = new ArrayList<>(List.of(lineId, link.deadline(), RedisLink.STREAM_MAX,
-                properties.historySize(), event instanceof RoomEvent.Public line ? line.line() : ""));
+        String sender = senderOf(event);
+        if (sender == null) {
+            publishAlone(event);
+            return;
+        }
+        if (!link.available()) {
+            throw new RoomUnavailableException("Redis is unreachable", null);
+        }
+        CompletableFuture<Void> taken = new CompletableFuture<>();
+        batches.add(new LineBatches.Pending(instance + "-" + lines.incrementAndGet(), event, sender,
+                System.currentTimeMillis(), refused -> {
+                    if (refused == null) {
+                        taken.complete(null);
+                    }
+                    else {
+                        taken.completeExceptionally(refused);
+                    }
+                }));
+        try {
+            taken.get(link.commandTimeout().toMillis() * 2 + 1_000, TimeUnit.MILLISECONDS);
+        }
+        catch (ExecutionException ex) {
+            throw ex.getCause() instanceof RoomUnavailableException unavailable ? unavailable
+                    : new RoomUnavailableException("Not appended: " + ex.getCause(), ex.getCause());
+        }
+        catch (TimeoutException ex) {
+            throw new RoomUnavailableException("Redis answered after the command timeout", ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new RoomUnavailableException("Interrupted", ex);
+        }
+    }
+
+    /** The server's own line (admin's say) or a kick: one script call. */
+    private void publishAlone(RoomEvent event) {
+        List<Object> args = new ArrayList<>(
+                List.of(instance + "-" + lines.incrementAndGet(), link.deadline(), RedisLink.STREAM_MAX,
+                        properties.historySize(), event instanceof RoomEvent.Public line ? line.line() : ""));
         args.addAll(EventCodec.fields(event));
         args.addAll(List.of("o", instance));
         List<?> reply = link.run(link.scripts().publish, args.toArray());
@@ -158,10 +222,6 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
             throw RedisLink.late();
         }
         if ("PUBLISHED".equals(reply.get(0))) {
-            String sender = senderOf(event);
-            if (sender != null) {
-                follower.receipts().acknowledged(lineId, sender);
-            }
             follower.appended(1, String.valueOf(reply.get(1)));
         }
     }
@@ -202,6 +262,7 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
         running = false;
         leases.stop();
         follower.stop();
+        batches.stop();
         ReaderConnections.close(readerFactory, factory);
     }
 

@@ -69,6 +69,20 @@ public interface RoomLedger {
     /** A public line, a private message or a kick. */
     void publish(RoomEvent event);
 
+    /**
+     * A user's public line, for which nothing waits: {@code notDelivered} runs (perhaps
+     * on another thread, perhaps later) if it was not delivered. Lines of one sender keep
+     * their order.
+     */
+    default void send(RoomEvent event, Runnable notDelivered) {
+        try {
+            publish(event);
+        }
+        catch (RoomUnavailableException ex) {
+            notDelivered.run();
+        }
+    }
+
     /** False while the shared store cannot be reached. */
     boolean available();
 
