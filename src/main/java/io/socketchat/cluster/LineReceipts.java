@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.springframework.data.redis.connection.DefaultStringRedisConnection;
+
 /**
  * The lines Redis acknowledged in the last seconds, with their senders: after a switch of
  * primary, the node asks the new primary which of them it holds (their ids are in the
@@ -37,6 +39,23 @@ final class LineReceipts {
     synchronized List<Receipt> recent() {
         forgetOlderThan(System.nanoTime() - WINDOW_NANOS);
         return new ArrayList<>(recent);
+    }
+
+    /**
+     * Asks the Redis of this connection which recent lines it holds; forgets the others
+     * (told once) and counts them per sender.
+     */
+    Map<String, Integer> lostOn(DefaultStringRedisConnection connection) {
+        List<Receipt> checked = recent();
+        List<Boolean> present = new ArrayList<>(checked.size());
+        for (int from = 0; from < checked.size(); from += 1_000) {
+            String[] ids = checked.subList(from, Math.min(checked.size(), from + 1_000))
+                .stream()
+                .map(Receipt::lineId)
+                .toArray(String[]::new);
+            connection.zMScore(RoomKeys.ROOM.seen(), ids).forEach(score -> present.add(score != null));
+        }
+        return lost(checked, present);
     }
 
     /**

@@ -2,7 +2,6 @@ package io.socketchat.cluster;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -168,7 +167,6 @@ final class RoomFollower implements StreamReader.Target {
     @Override
     public StreamReader.Snapshot restore(boolean gap) {
         if (gap) {
-            gaps.increment();
             rejoins.redo(room.joinedHere());
         }
         List<?> reply = link.execute(link.scripts().snapshot, properties.historySize());
@@ -176,6 +174,7 @@ final class RoomFollower implements StreamReader.Target {
                 Long.parseLong(String.valueOf(reply.get(0))), String.valueOf(reply.get(1)));
         room.apply(EventCodec.restored(reply.subList(2, reply.size())));
         if (gap) {
+            gaps.increment();
             room.tellEveryone(Replies.MISSING_HERE);
         }
         // this node's lines up to here are in the state read, or lost
@@ -194,16 +193,7 @@ final class RoomFollower implements StreamReader.Target {
     @Override
     public void connected(DefaultStringRedisConnection connection) {
         primary = serverAddress(connection);
-        List<LineReceipts.Receipt> checked = receipts.recent();
-        List<Boolean> present = new ArrayList<>(checked.size());
-        for (int from = 0; from < checked.size(); from += 1_000) {
-            String[] ids = checked.subList(from, Math.min(checked.size(), from + 1_000))
-                .stream()
-                .map(LineReceipts.Receipt::lineId)
-                .toArray(String[]::new);
-            connection.zMScore(RoomKeys.ROOM.seen(), ids).forEach(score -> present.add(score != null));
-        }
-        Map<String, Integer> lost = receipts.lost(checked, present);
+        Map<String, Integer> lost = receipts.lostOn(connection);
         if (!lost.isEmpty()) {
             log.warn("Redis lacks lines it had acknowledged (a switch of primary): {} per sender", lost);
             lost.forEach((sender, lines) -> room.tell(sender, Replies.mayNotHaveReached(lines)));
