@@ -58,7 +58,11 @@ final class RoomFollower implements StreamReader.Target {
 
     private volatile String primary = "";
 
+    private static final long FIRST_CONTACT_CAP_MILLIS = 60_000;
+
     private final CountDownLatch firstContact = new CountDownLatch(1);
+
+    private volatile boolean failedBeforeContact;
 
     private volatile RoomLedger.Room room;
 
@@ -102,9 +106,23 @@ final class RoomFollower implements StreamReader.Target {
         thread.setDaemon(true);
         readerThread = thread;
         thread.start();
+        awaitFirstContact(timeout);
+    }
+
+    /**
+     * Until the room's state is read: as long as it takes while nothing failed (a busy
+     * machine can take seconds to make the first connection), at most a minute; twice the
+     * command timeout once Redis was found unreachable.
+     */
+    private void awaitFirstContact(Duration timeout) {
+        long start = System.nanoTime();
         try {
-            if (!firstContact.await(timeout.toMillis() * 2, TimeUnit.MILLISECONDS)) {
-                log.warn("Redis is unreachable; node {} starts, and turns users away until Redis is back", node);
+            while (!firstContact.await(100, TimeUnit.MILLISECONDS)) {
+                long waited = (System.nanoTime() - start) / 1_000_000;
+                if ((failedBeforeContact && waited >= timeout.toMillis() * 2) || waited >= FIRST_CONTACT_CAP_MILLIS) {
+                    log.warn("Redis is unreachable; node {} starts, and turns users away until Redis is back", node);
+                    return;
+                }
             }
         }
         catch (InterruptedException ex) {
@@ -271,6 +289,7 @@ final class RoomFollower implements StreamReader.Target {
             firstContact.countDown();
         }
         else {
+            failedBeforeContact = true;
             link.unreachable(failure);
         }
     }
