@@ -1,16 +1,22 @@
 -- Shared by every script of the room (prepended to each). The keys of one room:
 -- the stream of events, name -> member id, member id -> "key\ndisplay name\naddress",
 -- member id -> lease expiry (ms, Redis' clock), recent public lines (newest first), line ids seen,
--- banned address -> "until ms (0: until unbanned)\nreason".
-local LOG, NAMES, MEMBERS, LEASES, HISTORY, SEEN, BANS = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7]
+-- banned address -> "until ms (0: until unbanned)\nreason", the room's meta hash (seq: the number of the
+-- last entry appended; epoch: when the room was first read).
+local LOG, NAMES, MEMBERS, LEASES, HISTORY, SEEN, BANS, META =
+  KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8]
 
 local function now_ms()
   local t = redis.call('TIME')
   return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 end
 
+-- Every entry carries the next room sequence number (q): a reader that sees a number other than its last
+-- one plus one knows that it skipped entries (trimmed while it was behind) or that the stream went back
+-- (a switch of primary lost entries), which stream ids alone do not show.
 local function append(maxlen, ...)
-  return redis.call('XADD', LOG, 'MAXLEN', '~', maxlen, '*', ...)
+  local q = redis.call('HINCRBY', META, 'seq', 1)
+  return redis.call('XADD', LOG, 'MAXLEN', '~', maxlen, '*', 'q', q, ...)
 end
 
 -- A member's entry: name key, display name, address ('' in entries written before addresses were kept).

@@ -24,6 +24,8 @@ final class LedgerScripts {
 
     final RedisScript<List> publish = load("publish");
 
+    final RedisScript<List> publishBatch = load("publish_batch");
+
     final RedisScript<Long> renew = load("renew", Long.class);
 
     final RedisScript<List> snapshot = load("snapshot");

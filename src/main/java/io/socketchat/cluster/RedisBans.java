@@ -69,11 +69,12 @@ final class RedisBans implements BanList {
      */
     @Override
     public void ban(Ban ban) {
-        List<?> reply = ledger.run(ledger.scripts().ban, ban.address(),
-                ban.until() == null ? 0 : ban.until().toEpochMilli(), ban.reason(), RedisLedger.STREAM_MAX,
+        RedisLink link = ledger.link();
+        List<?> reply = link.run(link.scripts().ban, ban.address(),
+                ban.until() == null ? 0 : ban.until().toEpochMilli(), ban.reason(), RedisLink.STREAM_MAX,
                 ledger.instance());
         changes.incrementAndGet();
-        ledger.awaitApplied(reply);
+        ledger.follower().awaitApplied(reply);
     }
 
     @Override
@@ -83,7 +84,8 @@ final class RedisBans implements BanList {
 
     @Override
     public boolean unban(String address) {
-        Long wasBanned = ledger.run(ledger.scripts().unban, address, RedisLedger.STREAM_MAX, ledger.instance());
+        RedisLink link = ledger.link();
+        Long wasBanned = link.run(link.scripts().unban, address, RedisLink.STREAM_MAX, ledger.instance());
         changes.incrementAndGet();
         return wasBanned != null && wasBanned == 1;
     }

@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
@@ -26,53 +26,32 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.scheduling.TaskScheduler;
 
 /**
  * The room kept in Redis, shared by every node. Names, places and leases change only in
- * Lua scripts that also append the resulting event to the room's stream, so every change
- * has one place in one order; each node's {@link StreamReader} applies the stream to its
- * own users. A node renews the leases of its users; a node that stops renewing (killed,
- * cut off) loses its users once their lease has run out. See docs/cluster.md.
+ * Lua scripts ({@link RedisLink}) that also append the resulting event to the room's
+ * stream, so every change has one place in one order; each node's {@link RoomFollower}
+ * applies the stream to its own users, and its {@link Leases} keep its users' places. See
+ * docs/cluster.md.
  */
 public class RedisLedger implements RoomLedger, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RedisLedger.class);
 
-    /**
-     * Entries kept in the stream: how far a node may fall behind (the history is kept
-     * apart).
-     */
-    static final int STREAM_MAX = 10_000;
-
-    /**
-     * How long past its lease a member is kept, so that a short stall of Redis drops
-     * nobody.
-     */
-    static final Duration REAP_GRACE = Duration.ofSeconds(2);
-
-    /**
-     * Lines of this node its reader may trail by before senders wait: well below
-     * {@link #STREAM_MAX}.
-     */
-    static final int MAX_UNAPPLIED = 1_000;
-
-    private final StringRedisTemplate redis;
-
     private final RedisConnectionFactory factory;
 
     private final ChatProperties properties;
 
-    private final TaskScheduler scheduler;
-
     private final String node;
 
-    private final Duration commandTimeout;
+    private final RedisLink link;
 
-    private final LedgerScripts scripts = new LedgerScripts();
+    private final RoomFollower follower;
 
-    private final Progress progress = new Progress();
+    private final Leases leases;
+
+    private final LineBatches batches;
 
     /**
      * This node's instance: the origin of its lines in the stream, the prefix of their
@@ -80,45 +59,29 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
      */
     private final String instance = UUID.randomUUID().toString();
 
-    /** Lines this node appended that its reader has not applied yet. */
-    private final AtomicInteger unapplied = new AtomicInteger();
-
     private final AtomicLong lines = new AtomicLong();
 
     private volatile Room room;
 
-    /**
-     * Told when a node banned or unbanned an address (the address, and whether this node
-     * did), or the room was read afresh (null, false).
-     */
-    private volatile BiConsumer<String, Boolean> bansChanged = (address, here) -> {
-    };
-
-    private volatile boolean available;
-
     private volatile boolean running;
 
-    private StreamReader reader;
-
-    private volatile Thread readerThread;
-
-    private ScheduledFuture<?> renewal;
-
-    private final CountDownLatch firstContact = new CountDownLatch(1);
+    private RedisConnectionFactory readerFactory;
 
     public RedisLedger(StringRedisTemplate redis, RedisConnectionFactory factory, ChatProperties properties,
             TaskScheduler scheduler, String node, Duration commandTimeout) {
-        this.redis = redis;
         this.factory = factory;
         this.properties = properties;
-        this.scheduler = scheduler;
         this.node = node;
-        this.commandTimeout = commandTimeout;
+        this.link = new RedisLink(redis, commandTimeout);
+        this.follower = new RoomFollower(link, properties, node, instance);
+        this.leases = new Leases(link, properties, scheduler);
+        this.batches = new LineBatches(factory, link, follower, properties, instance);
     }
 
     @Override
     public void attach(Room room) {
         this.room = room;
+        follower.attach(room);
     }
 
     /**
@@ -126,7 +89,7 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
      * changed
      */
     void onBansChanged(BiConsumer<String, Boolean> listener) {
-        this.bansChanged = listener;
+        follower.onBansChanged(listener);
     }
 
     /**
@@ -136,129 +99,171 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
         return instance;
     }
 
-    LedgerScripts scripts() {
-        return scripts;
+    RedisLink link() {
+        return link;
+    }
+
+    RoomFollower follower() {
+        return follower;
     }
 
     @Override
     public ChatRoom.Join join(Member member, int maxClients) {
-        List<?> reply = run(scripts.join, member.id(), member.name().key(), member.name().display(),
-                properties.cluster().lease().toMillis(), maxClients, REAP_GRACE.toMillis(), STREAM_MAX, deadline(),
-                member.address() == null ? "" : member.address());
+        List<?> reply = link.run(link.scripts().join, member.id(), member.name().key(), member.name().display(),
+                properties.cluster().lease().toMillis(), maxClients, Leases.REAP_GRACE.toMillis(), RedisLink.STREAM_MAX,
+                link.deadline(), member.address() == null ? "" : member.address());
         return switch (String.valueOf(reply.get(0))) {
             case "JOINED" -> {
-                awaitApplied(reply);
+                follower.awaitApplied(reply);
                 yield ChatRoom.Join.JOINED;
             }
             case "TAKEN" -> ChatRoom.Join.TAKEN;
             case "FULL" -> ChatRoom.Join.FULL;
             case "BANNED" -> ChatRoom.Join.BANNED;
-            default -> throw late();
+            default -> throw RedisLink.late();
         };
     }
 
     @Override
     public boolean rename(Member member, Username to) {
-        List<?> reply = run(scripts.rename, member.id(), to.key(), to.display(), STREAM_MAX, deadline());
+        List<?> reply = link.run(link.scripts().rename, member.id(), to.key(), to.display(), RedisLink.STREAM_MAX,
+                link.deadline());
         return switch (String.valueOf(reply.get(0))) {
             case "RENAMED" -> {
-                awaitApplied(reply);
+                follower.awaitApplied(reply);
                 yield true;
             }
             case "TAKEN" -> false;
             // the room let this user go (lease ran out): the leave is on its way to this
             // node
             case "GONE" -> throw new RoomUnavailableException("No longer in the room", null);
-            default -> throw late();
+            default -> throw RedisLink.late();
         };
     }
 
     @Override
     public void leave(Member member, String notice) {
-        awaitApplied(run(scripts.leave, member.id(), notice, STREAM_MAX));
+        follower.awaitApplied(link.run(link.scripts().leave, member.id(), notice, RedisLink.STREAM_MAX));
     }
 
     /**
-     * Appends a public line, private message or kick. Its sender need not wait for it to
-     * come back (a sender never sees its own line), unless this node's reader is far
-     * behind on the lines this node appended: then senders wait, which keeps every reader
-     * well within the stream's length.
+     * A user's line, handed to its sender's next batch ({@link LineBatches}); its sender
+     * need not wait for it to come back (a sender never sees its own line).
+     */
+    @Override
+    public void send(RoomEvent event, Runnable notDelivered) {
+        String sender = senderOf(event);
+        if (sender == null) {
+            RoomLedger.super.send(event, notDelivered);
+            return;
+        }
+        if (!link.available()) {
+            notDelivered.run();
+            return;
+        }
+        follower.throttle();
+        batches.add(new LineBatches.Pending(instance + "-" + lines.incrementAndGet(), event, sender,
+                System.currentTimeMillis(), refused -> {
+                    if (refused != null) {
+                        notDelivered.run();
+                    }
+                }));
+    }
+
+    /**
+     * Appends a line, private message or kick and returns once Redis took it. A user's
+     * goes with its sender's batch, after the lines it sent before.
      */
     @Override
     public void publish(RoomEvent event) {
-        List<Object> args = new ArrayList<>(List.of(instance + "-" + lines.incrementAndGet(), deadline(), STREAM_MAX,
-                properties.historySize(), event instanceof RoomEvent.Public line ? line.line() : ""));
+        String sender = senderOf(event);
+        if (sender == null) {
+            publishAlone(event);
+            return;
+        }
+        if (!link.available()) {
+            throw new RoomUnavailableException("Redis is unreachable", null);
+        }
+        CompletableFuture<Void> taken = new CompletableFuture<>();
+        batches.add(new LineBatches.Pending(instance + "-" + lines.incrementAndGet(), event, sender,
+                System.currentTimeMillis(), refused -> {
+                    if (refused == null) {
+                        taken.complete(null);
+                    }
+                    else {
+                        taken.completeExceptionally(refused);
+                    }
+                }));
+        try {
+            taken.get(link.commandTimeout().toMillis() * 2 + 1_000, TimeUnit.MILLISECONDS);
+        }
+        catch (ExecutionException ex) {
+            throw ex.getCause() instanceof RoomUnavailableException unavailable ? unavailable
+                    : new RoomUnavailableException("Not appended: " + ex.getCause(), ex.getCause());
+        }
+        catch (TimeoutException ex) {
+            throw new RoomUnavailableException("Redis answered after the command timeout", ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new RoomUnavailableException("Interrupted", ex);
+        }
+    }
+
+    /** The server's own line (admin's say) or a kick: one script call. */
+    private void publishAlone(RoomEvent event) {
+        List<Object> args = new ArrayList<>(
+                List.of(instance + "-" + lines.incrementAndGet(), link.deadline(), RedisLink.STREAM_MAX,
+                        properties.historySize(), event instanceof RoomEvent.Public line ? line.line() : ""));
         args.addAll(EventCodec.fields(event));
         args.addAll(List.of("o", instance));
-        List<?> reply = run(scripts.publish, args.toArray());
+        List<?> reply = link.run(link.scripts().publish, args.toArray());
         if ("LATE".equals(reply.get(0))) {
-            throw late();
+            throw RedisLink.late();
         }
-        if ("PUBLISHED".equals(reply.get(0)) && unapplied.incrementAndGet() > MAX_UNAPPLIED) {
-            awaitApplied(reply);
+        if ("PUBLISHED".equals(reply.get(0))) {
+            follower.appended(1, String.valueOf(reply.get(1)));
         }
+    }
+
+    /** Whose line it is: told if a switch of primary loses it. */
+    private static String senderOf(RoomEvent event) {
+        if (event instanceof RoomEvent.Public line) {
+            return line.fromId();
+        }
+        return event instanceof RoomEvent.Private message ? message.from().id() : null;
     }
 
     @Override
     public boolean available() {
-        return available;
+        return link.available();
     }
 
     @Override
     public Map<String, Object> details() {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("node", node);
-        details.put("redisReachable", available);
+        details.put("redisReachable", link.available());
+        details.put("redisPrimary", follower.primary());
         return details;
     }
 
     @Override
     public void start() {
         running = true;
-        Duration block = Duration.ofMillis(Math.max(100, Math.min(1_000, commandTimeout.toMillis() / 2)));
-        reader = new StreamReader(factory, RoomKeys.ROOM.log(), block, new ReaderTarget());
-        Thread thread = new Thread(reader, "chat-room-reader");
-        thread.setDaemon(true);
-        readerThread = thread;
-        thread.start();
-        awaitFirstContact();
-        Duration every = Duration.ofMillis(Math.max(250, properties.cluster().lease().toMillis() / 3));
-        // also how often members of stopped nodes are let go: at most a second late
-        renewal = scheduler.scheduleAtFixedRate(this::renew, min(every, Duration.ofSeconds(1)));
+        readerFactory = ReaderConnections.of(factory);
+        follower.start(readerFactory);
+        leases.start(room);
         log.info("Node {} joins the room in Redis (lease {})", node, properties.cluster().lease());
-    }
-
-    /**
-     * Holds start-up (the chat port opens after this) until the room's state is read, so
-     * the first users are not turned away; a node whose Redis is down starts anyway and
-     * goes on once Redis is reachable.
-     */
-    private void awaitFirstContact() {
-        try {
-            if (!firstContact.await(commandTimeout.toMillis() * 2, TimeUnit.MILLISECONDS)) {
-                log.warn("Redis is unreachable; node {} starts, and turns users away until Redis is back", node);
-            }
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override
     public void stop() {
         running = false;
-        if (renewal != null) {
-            renewal.cancel(false);
-        }
-        if (reader != null) {
-            reader.stop();
-            try {
-                readerThread.join(commandTimeout.toMillis() * 2);
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        leases.stop();
+        follower.stop();
+        batches.stop();
+        ReaderConnections.close(readerFactory, factory);
     }
 
     @Override
@@ -267,148 +272,14 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
     }
 
     /**
-     * Starts after Redis' connection factory and stops before it, but after the chat
-     * server's own shutdown.
+     * Starts before the chat's TCP adapters (phase {@code Integer.MAX_VALUE / 2}), so the
+     * port opens only once this node has joined the room and welcomes its first knock;
+     * stops after them and after the chat server's own shutdown. Redis' connection
+     * factory is started when it is created.
      */
     @Override
     public int getPhase() {
-        return Integer.MAX_VALUE - 1_000;
-    }
-
-    private void renew() {
-        List<Object> args = new ArrayList<>(
-                List.of(properties.cluster().lease().toMillis(), REAP_GRACE.toMillis(), STREAM_MAX));
-        room.membersHere().forEach(member -> args.add(member.id()));
-        try {
-            execute(scripts.renew, args.toArray());
-        }
-        catch (RuntimeException ex) {
-            unreachable(ex);
-        }
-    }
-
-    /** Runs one of the room's scripts; the shared bans change through here too. */
-    <T> T run(RedisScript<T> script, Object... args) {
-        if (!available) {
-            throw new RoomUnavailableException("Redis is unreachable", null);
-        }
-        try {
-            return execute(script, args);
-        }
-        catch (RuntimeException ex) {
-            unreachable(ex);
-            throw new RoomUnavailableException("Redis is unreachable: " + ex.getMessage(), ex);
-        }
-    }
-
-    private <T> T execute(RedisScript<T> script, Object... args) {
-        Object[] strings = new Object[args.length];
-        for (int i = 0; i < args.length; i++) {
-            strings[i] = String.valueOf(args[i]);
-        }
-        return redis.execute(script, RoomKeys.ROOM.all(), strings);
-    }
-
-    /**
-     * Waits until this node has applied the event the script appended; not on the
-     * reader's own thread.
-     */
-    void awaitApplied(List<?> reply) {
-        if (reply.size() < 2 || Thread.currentThread() == readerThread) {
-            return;
-        }
-        try {
-            if (!progress.await(String.valueOf(reply.get(1)), commandTimeout.toMillis() * 2)) {
-                log.debug("Event {} not applied here yet; going on", reply.get(1));
-            }
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * When a command must have run, by Redis' clock: a command Redis reads only after
-     * this node gave up waiting (Redis paused) must not take effect, since the user was
-     * told it did not. (Assumes the nodes' clocks and Redis' agree within the command
-     * timeout.)
-     */
-    private long deadline() {
-        return System.currentTimeMillis() + commandTimeout.toMillis();
-    }
-
-    private static RoomUnavailableException late() {
-        return new RoomUnavailableException("Redis answered after the command timeout", null);
-    }
-
-    private void unreachable(RuntimeException failure) {
-        if (available) {
-            log.warn("Redis is unreachable; the chat is unavailable until it is back: {}", failure.getMessage());
-        }
-        available = false;
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    /** The reader's side: the room's state and events, applied to this node's room. */
-    private final class ReaderTarget implements StreamReader.Target {
-
-        @Override
-        public String restore() {
-            List<?> reply = execute(scripts.snapshot, properties.historySize());
-            String last = String.valueOf(reply.get(0));
-            room.apply(EventCodec.restored(reply));
-            bansChanged.accept(null, false);
-            room.applied();
-            progress.advanced(last);
-            progress.batchDone();
-            return last;
-        }
-
-        @Override
-        public void apply(String id, Map<String, String> fields) {
-            if ("B".equals(fields.get("t"))) {
-                bansChanged.accept(fields.get("a"), instance.equals(fields.get("by")));
-            }
-            try {
-                RoomEvent event = EventCodec.event(fields);
-                if (event != null) {
-                    room.apply(event);
-                }
-            }
-            catch (RuntimeException ex) {
-                log.error("Cannot apply the room's event {} {}", id, fields, ex);
-            }
-            if (instance.equals(fields.get("o"))) {
-                unapplied.decrementAndGet();
-            }
-            progress.advanced(id);
-        }
-
-        @Override
-        public void batchDone() {
-            room.applied();
-            progress.batchDone();
-        }
-
-        @Override
-        public void reachable(boolean reachable, RuntimeException failure) {
-            if (reachable) {
-                if (!available) {
-                    log.info("Redis is reachable; node {} serves the room", node);
-                }
-                // available before the start-up waiting for first contact goes on to open
-                // the port
-                available = true;
-                firstContact.countDown();
-            }
-            else {
-                unreachable(failure);
-            }
-        }
-
+        return Integer.MAX_VALUE / 2 - 1_000;
     }
 
 }

@@ -64,6 +64,11 @@ final class IrcFace implements Face {
     }
 
     @Override
+    public byte[] notice(String line) {
+        return new IrcWire().text(":" + server.name() + " NOTICE " + server.channel(), words(line)).bytes();
+    }
+
+    @Override
     public byte[] closing(String line) {
         return new IrcWire().text(":" + server.name() + " NOTICE " + server.channel(), words(line))
             .line("ERROR :" + words(line))

@@ -61,6 +61,12 @@ public final class Replies {
 
     public static final String NO_ACCOUNT = "! You have no account; nothing to change.";
 
+    /**
+     * To the users of a node that skipped or lost part of the room's order (a switch of
+     * Redis primary, or a node too far behind), once it has read the room again.
+     */
+    public static final String MISSING_HERE = "* Some messages may be missing here.";
+
     public static final List<String> HELP = List.of("* Commands:", "*   /who                 who is online",
             "*   /msg <user> <text>   a private message to one user",
             "*   /me <action>         an action, shown as: * yourname action",
@@ -109,6 +115,14 @@ public final class Replies {
 
     public static String historyStart(int count) {
         return "-- last " + count + (count == 1 ? " message --" : " messages --");
+    }
+
+    /**
+     * To a sender some of whose accepted lines the Redis primary lost in a switch-over.
+     */
+    public static String mayNotHaveReached(int lines) {
+        return lines == 1 ? "! Your last line may not have reached everyone."
+                : "! Your last " + lines + " lines may not have reached everyone.";
     }
 
     public static String joined(Username name) {

@@ -255,7 +255,7 @@ public class ChatRoom {
     }
 
     void publish(Session from, String line) {
-        ledger.publish(new RoomEvent.Public(from.connectionId(), line));
+        ledger.send(new RoomEvent.Public(from.connectionId(), line), () -> from.send(Replies.NOT_DELIVERED));
     }
 
     void whisper(Session from, String recipientName, String text) {

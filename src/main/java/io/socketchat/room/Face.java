@@ -37,6 +37,12 @@ public interface Face {
      */
     byte[] publicLine(String line);
 
+    /**
+     * The room's notice to everyone in it, from the server (some messages may be missing
+     * here).
+     */
+    byte[] notice(String line);
+
     /** The room's last line to everyone in it, before every connection closes. */
     byte[] closing(String line);
 

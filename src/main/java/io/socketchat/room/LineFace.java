@@ -38,6 +38,11 @@ public final class LineFace implements Face {
     }
 
     @Override
+    public byte[] notice(String line) {
+        return Outbox.encode(line);
+    }
+
+    @Override
     public byte[] closing(String line) {
         return Outbox.encode(line);
     }

@@ -33,6 +33,18 @@ public interface RoomLedger {
         /** The users connected to this node, whose places this node keeps. */
         List<Member> membersHere();
 
+        /**
+         * The users connected to this node whose join has been applied here (not those
+         * still waiting for it).
+         */
+        List<Member> joinedHere();
+
+        /** A line for one user connected here (nothing if it is not). */
+        void tell(String memberId, String line);
+
+        /** A line for every user connected here, not kept in history. */
+        void tellEveryone(String line);
+
     }
 
     void attach(Room room);
@@ -56,6 +68,20 @@ public interface RoomLedger {
 
     /** A public line, a private message or a kick. */
     void publish(RoomEvent event);
+
+    /**
+     * A user's public line, for which nothing waits: {@code notDelivered} runs (perhaps
+     * on another thread, perhaps later) if it was not delivered. Lines of one sender keep
+     * their order.
+     */
+    default void send(RoomEvent event, Runnable notDelivered) {
+        try {
+            publish(event);
+        }
+        catch (RoomUnavailableException ex) {
+            notDelivered.run();
+        }
+    }
 
     /** False while the shared store cannot be reached. */
     boolean available();

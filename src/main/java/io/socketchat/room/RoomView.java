@@ -191,6 +191,26 @@ final class RoomView implements RoomLedger.Room {
         });
     }
 
+    @Override
+    public List<Member> joinedHere() {
+        return locked(() -> here.values().stream().map(Departure::memberOf).toList());
+    }
+
+    @Override
+    public void tell(String memberId, String line) {
+        locked(() -> {
+            Session session = here.get(memberId);
+            if (session != null) {
+                offer(session, session.face().reply(session.name(), line));
+            }
+        });
+    }
+
+    @Override
+    public void tellEveryone(String line) {
+        locked(() -> deliverToAllBut(null, face -> face.notice(line)));
+    }
+
     private void joined(Member member) {
         roster.put(member);
         size = roster.size();
