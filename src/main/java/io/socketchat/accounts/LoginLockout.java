@@ -1,12 +1,6 @@
 package io.socketchat.accounts;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Wrong passwords and codes per address and account: after {@code chat.password-attempts}
@@ -16,80 +10,30 @@ import java.util.Map;
  */
 final class LoginLockout {
 
-    static final Duration WINDOW = Duration.ofMinutes(10);
-
-    /** Past this many entries, stale ones are swept out on the next failure. */
-    private static final int SWEEP_ABOVE = 4096;
-
     private record Door(String address, String accountKey) {
     }
 
-    private final int attempts;
-
-    private final Clock clock;
-
-    private final Map<Door, Deque<Instant>> failures = new HashMap<>();
-
-    private final Map<Door, Instant> lockedUntil = new HashMap<>();
+    private final Lockout<Door> lockout;
 
     LoginLockout(int attempts, Clock clock) {
-        this.attempts = attempts;
-        this.clock = clock;
+        this.lockout = new Lockout<>(attempts, clock, 4096);
     }
 
-    synchronized boolean isLocked(String address, String accountKey) {
-        Door door = new Door(address, accountKey);
-        Instant until = lockedUntil.get(door);
-        if (until == null) {
-            return false;
-        }
-        if (clock.instant().isBefore(until)) {
-            return true;
-        }
-        lockedUntil.remove(door);
-        return false;
+    boolean isLocked(String address, String accountKey) {
+        return lockout.isLocked(new Door(address, accountKey));
     }
 
     /**
      * Counts a wrong answer; returns whether the address is now locked out of the
      * account.
      */
-    synchronized boolean failed(String address, String accountKey) {
-        if (attempts == 0) {
-            return false;
-        }
-        Instant now = clock.instant();
-        if (failures.size() + lockedUntil.size() > SWEEP_ABOVE) {
-            sweep(now);
-        }
-        Door door = new Door(address, accountKey);
-        Deque<Instant> recent = failures.computeIfAbsent(door, any -> new ArrayDeque<>());
-        forget(recent, now);
-        recent.addLast(now);
-        if (recent.size() < attempts) {
-            return false;
-        }
-        failures.remove(door);
-        lockedUntil.put(door, now.plus(WINDOW));
-        return true;
+    boolean failed(String address, String accountKey) {
+        return lockout.failed(new Door(address, accountKey));
     }
 
     /** A right answer starts the count again. */
-    synchronized void succeeded(String address, String accountKey) {
-        failures.remove(new Door(address, accountKey));
-    }
-
-    private static void forget(Deque<Instant> recent, Instant now) {
-        Instant start = now.minus(WINDOW);
-        while (!recent.isEmpty() && !recent.peekFirst().isAfter(start)) {
-            recent.removeFirst();
-        }
-    }
-
-    private void sweep(Instant now) {
-        lockedUntil.values().removeIf(until -> !now.isBefore(until));
-        failures.values().forEach(recent -> forget(recent, now));
-        failures.values().removeIf(Deque::isEmpty);
+    void succeeded(String address, String accountKey) {
+        lockout.succeeded(new Door(address, accountKey));
     }
 
 }

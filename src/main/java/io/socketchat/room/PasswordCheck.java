@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 
+import io.socketchat.accounts.Lockout;
+
 /**
  * The server password: compared in constant time, and closed to an address that keeps
  * guessing.
@@ -18,11 +20,12 @@ final class PasswordCheck {
 
     private final byte[] password;
 
-    private final PasswordLockout lockout;
+    private final Lockout<String> lockout;
 
     PasswordCheck(String password, int attempts, Clock clock) {
         this.password = password.getBytes(StandardCharsets.UTF_8);
-        this.lockout = new PasswordLockout(attempts, clock);
+        // wrong room passwords count against the address they came from
+        this.lockout = new Lockout<>(attempts, clock, 1024);
     }
 
     boolean isLockedOut(String address) {

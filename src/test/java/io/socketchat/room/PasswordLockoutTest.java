@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import io.socketchat.accounts.Lockout;
+
 import org.junit.jupiter.api.Test;
 
 class PasswordLockoutTest {
@@ -12,7 +14,7 @@ class PasswordLockoutTest {
 
     @Test
     void onlyWrongPasswordsWithinTenMinutesCount() {
-        PasswordLockout lockout = new PasswordLockout(3, clock);
+        Lockout<String> lockout = new Lockout<>(3, clock, 1024);
         assertThat(lockout.failed("a")).isFalse();
         clock.advance(Duration.ofMinutes(6));
         assertThat(lockout.failed("a")).isFalse();
@@ -27,10 +29,10 @@ class PasswordLockoutTest {
 
     @Test
     void theLockoutLastsTenMinutesAndThenTheCountStartsAfresh() {
-        PasswordLockout lockout = new PasswordLockout(2, clock);
+        Lockout<String> lockout = new Lockout<>(2, clock, 1024);
         lockout.failed("a");
         lockout.failed("a");
-        clock.advance(PasswordLockout.WINDOW.minusSeconds(1));
+        clock.advance(Lockout.WINDOW.minusSeconds(1));
         assertThat(lockout.isLocked("a")).isTrue();
         clock.advance(Duration.ofSeconds(1));
         assertThat(lockout.isLocked("a")).isFalse();
@@ -39,7 +41,7 @@ class PasswordLockoutTest {
 
     @Test
     void zeroAttemptsTurnsItOff() {
-        PasswordLockout lockout = new PasswordLockout(0, clock);
+        Lockout<String> lockout = new Lockout<>(0, clock, 1024);
         for (int i = 0; i < 100; i++) {
             assertThat(lockout.failed("a")).isFalse();
         }
@@ -48,7 +50,7 @@ class PasswordLockoutTest {
 
     @Test
     void staleAddressesAreSweptOut() {
-        PasswordLockout lockout = new PasswordLockout(5, clock);
+        Lockout<String> lockout = new Lockout<>(5, clock, 1024);
         for (int i = 0; i < 2000; i++) {
             lockout.failed("10.0." + (i / 256) + "." + (i % 256));
         }
