@@ -7,7 +7,7 @@ import java.util.Set;
 
 import io.socketchat.protocol.InboundLine;
 import io.socketchat.protocol.Username;
-import io.socketchat.room.Reception;
+import io.socketchat.room.RegistrationDesk;
 import io.socketchat.room.Session;
 import io.socketchat.server.Doorway;
 
@@ -21,7 +21,7 @@ final class IrcClient implements Doorway.Visit {
 
     private final IrcServer server;
 
-    private final Reception reception;
+    private final RegistrationDesk reception;
 
     private final Session session;
 
@@ -38,7 +38,7 @@ final class IrcClient implements Doorway.Visit {
 
     private final Set<String> capabilities = new HashSet<>();
 
-    IrcClient(IrcServer server, Reception reception, Session session) {
+    IrcClient(IrcServer server, RegistrationDesk reception, Session session) {
         this.server = server;
         this.reception = reception;
         this.session = session;

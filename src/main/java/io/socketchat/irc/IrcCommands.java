@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import io.socketchat.protocol.Replies;
 import io.socketchat.protocol.Username;
 import io.socketchat.room.ChatRoom;
-import io.socketchat.room.Reception;
+import io.socketchat.room.RegistrationDesk;
 import io.socketchat.room.Session;
 
 /**
@@ -17,7 +17,7 @@ final class IrcCommands {
 
     private final IrcServer server;
 
-    private final Reception reception;
+    private final RegistrationDesk reception;
 
     private final IrcClient client;
 
@@ -27,7 +27,7 @@ final class IrcCommands {
 
     private final IrcQueries queries;
 
-    IrcCommands(IrcServer server, Reception reception, IrcClient client) {
+    IrcCommands(IrcServer server, RegistrationDesk reception, IrcClient client) {
         this.server = server;
         this.reception = reception;
         this.client = client;

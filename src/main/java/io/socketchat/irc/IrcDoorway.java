@@ -1,7 +1,7 @@
 package io.socketchat.irc;
 
 import io.socketchat.room.ClientConnections;
-import io.socketchat.room.Reception;
+import io.socketchat.room.RegistrationDesk;
 import io.socketchat.room.Session;
 import io.socketchat.server.Doorway;
 
@@ -9,9 +9,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
 /**
- * The IRC ports' connections: each is a session of the IRC face at the same
- * {@link Reception} as every other connection, with the same checks at the door, driven
- * by its {@link IrcClient}.
+ * The IRC ports' connections: each is a session of the IRC face, come in at the
+ * {@link RegistrationDesk} through the same checks at the door as every other connection,
+ * and driven by its {@link IrcClient}.
  */
 @Component
 @ConditionalOnExpression(IrcServerConfig.ANY_PORT)
@@ -22,9 +22,9 @@ class IrcDoorway implements Doorway {
 
     private final IrcServer server;
 
-    private final Reception reception;
+    private final RegistrationDesk reception;
 
-    IrcDoorway(IrcServer server, Reception reception) {
+    IrcDoorway(IrcServer server, RegistrationDesk reception) {
         this.server = server;
         this.reception = reception;
     }

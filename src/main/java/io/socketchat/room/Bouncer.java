@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
- * Bans by IP address: the {@link Reception} turns a banned address away at the door, and
+ * Bans by IP address: the {@link FrontDoor} turns a banned address away at the door, and
  * a ban shows out every connection already in from it (users with the kick notices). With
  * several nodes the bans are shared ({@link BanList} from the {@code cluster} package)
  * and a user on any node is found and kicked; connections still logging in on other nodes

@@ -36,9 +36,6 @@ public class ChatRoom {
 
     }
 
-    /** Longest a sender is held while the server catches up on its readers. */
-    private static final long CATCH_UP_MILLIS = 5_000;
-
     private final ChatProperties properties;
 
     private final ChatMetrics metrics;
@@ -49,13 +46,17 @@ public class ChatRoom {
 
     private final CommandHandler commands = new CommandHandler(this);
 
-    private final HeldNames held = new HeldNames();
+    private final NameClaims names;
+
+    private final CatchUp catchUp;
 
     public ChatRoom(ChatProperties properties, ChatMetrics metrics, RoomLedger ledger) {
         this.properties = properties;
         this.metrics = metrics;
         this.ledger = ledger;
         this.view = new RoomView(properties.historySize(), this::settle);
+        this.names = new NameClaims(view, ledger);
+        this.catchUp = new CatchUp(view, ledger, metrics);
         metrics.usersGauge(view::sizeHere);
         ledger.attach(view);
     }
@@ -90,7 +91,7 @@ public class ChatRoom {
     }
 
     Join join(Session session, Username name) {
-        if (held.heldByOther(name, session.connectionId())) {
+        if (names.heldByOther(name, session.connectionId())) {
             return Join.TAKEN;
         }
         session.name(name);
@@ -166,7 +167,7 @@ public class ChatRoom {
     /** A joined user leaves or its connection is gone. */
     void leave(Session session) {
         if (view.withdraw(session)) {
-            leave(ledger, Departure.memberOf(session), Replies.left(session.name()));
+            Departure.leave(ledger, Departure.memberOf(session), Replies.left(session.name()));
         }
         settle();
     }
@@ -225,35 +226,6 @@ public class ChatRoom {
         return member == null ? null : member.name();
     }
 
-    /**
-     * Holds a name for a session that is not in the room (see {@link HeldNames}).
-     * @return null when held, else why not ({@code is taken})
-     */
-    String hold(Session session, Username name) {
-        if (!held.hold(session, name)) {
-            return "is taken";
-        }
-        Member member = view.member(name.display());
-        if (member != null && !member.id().equals(session.connectionId())) {
-            held.release(session, name);
-            return "is taken";
-        }
-        if (session.name() != null && !session.name().key().equals(name.key())) {
-            held.release(session, session.name());
-        }
-        session.name(name);
-        return null;
-    }
-
-    /** Whether another connection here holds that name or a look-alike. */
-    boolean heldByOther(String name, Session session) {
-        return held.heldByOther(Username.keyOf(name), session.connectionId());
-    }
-
-    void releaseHold(Session session) {
-        held.release(session, session.name());
-    }
-
     void publish(Session from, String line) {
         ledger.send(new RoomEvent.Public(from.connectionId(), line), () -> from.send(Replies.NOT_DELIVERED));
     }
@@ -270,7 +242,7 @@ public class ChatRoom {
 
     void rename(Session session, String typed) {
         String newName = Sanitizer.stripName(typed);
-        String refusal = renameRefusal(session, newName);
+        String refusal = names.rename(session, newName);
         if (refusal != null) {
             session.send(Replies.nickRejected(newName, refusal));
         }
@@ -285,7 +257,7 @@ public class ChatRoom {
     public String tryRename(Session session, String typed) {
         metrics.received();
         try {
-            return renameRefusal(session, Sanitizer.stripName(typed));
+            return names.rename(session, Sanitizer.stripName(typed));
         }
         catch (RoomUnavailableException ex) {
             session.send(Replies.NOT_DELIVERED);
@@ -296,85 +268,31 @@ public class ChatRoom {
         }
     }
 
-    private String renameRefusal(Session session, String newName) {
-        if (Username.check(newName) instanceof Username.Check.Rejected rejected) {
-            // a look-alike of someone else's name is refused as taken, whatever else is
-            // wrong with it
-            Member lookAlike = Username.MIXES_SCRIPTS.equals(rejected.reason()) ? view.member(newName) : null;
-            boolean taken = lookAlike != null && !lookAlike.id().equals(session.connectionId());
-            return taken ? "is taken" : rejected.reason();
-        }
-        Username to = new Username(newName);
-        boolean holding = held.holds(session);
-        if (held.heldByOther(to, session.connectionId()) || (holding && !held.hold(session, to))) {
-            return "is taken";
-        }
-        Username before = session.name();
-        if (!ledger.rename(Departure.memberOf(session), to)) {
-            if (holding && !before.key().equals(to.key())) {
-                held.release(session, to);
-            }
-            return "is taken";
-        }
-        if (holding && !before.key().equals(to.key())) {
-            held.release(session, before);
-        }
-        return null;
-    }
-
     /** For tests: nothing may close a connection while this is true. */
     boolean heldByCurrentThread() {
         return view.heldByCurrentThread();
     }
 
     /**
-     * Frees the member's place; if the store cannot be reached, it frees it when the
-     * lease runs out.
+     * Holds a name for a session that is not in the room (see {@link NameClaims}).
+     * @return null when held, else why not ({@code is taken})
      */
-    static void leave(RoomLedger ledger, Member member, String notice) {
-        try {
-            ledger.leave(member, notice);
-        }
-        catch (RoomUnavailableException ex) {
-            // this node no longer renews the member's lease
-        }
+    String hold(Session session, Username name) {
+        return names.hold(session, name);
     }
 
-    /**
-     * Carries out the departures queued while events were applied, then holds the calling
-     * thread while the server catches up on the outboxes it found behind. No lock may be
-     * held.
-     */
+    /** Whether another connection here holds that name or a look-alike. */
+    boolean heldByOther(String name, Session session) {
+        return names.heldByOther(name, session);
+    }
+
+    void releaseHold(Session session) {
+        names.release(session);
+    }
+
+    /** See {@link CatchUp}: no lock may be held. */
     private void settle() {
-        Departure departure;
-        while ((departure = view.nextDeparture()) != null) {
-            departure.carryOut(view, ledger, metrics);
-        }
-        List<Outbox> behind = view.takeBehind();
-        if (!behind.isEmpty()) {
-            awaitCatchUp(behind);
-        }
-    }
-
-    /**
-     * Holds the sender until the server has written the outboxes that fell behind: the
-     * server's own backpressure (the sender's further lines wait in TCP buffers
-     * meanwhile).
-     */
-    private void awaitCatchUp(List<Outbox> outboxes) {
-        long deadline = System.nanoTime() + CATCH_UP_MILLIS * 1_000_000;
-        try {
-            for (Outbox outbox : outboxes) {
-                long left = (deadline - System.nanoTime()) / 1_000_000;
-                if (left <= 0) {
-                    return;
-                }
-                outbox.awaitCatchUp(left);
-            }
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
+        catchUp.settle();
     }
 
     /** Whoever has that name (or one that looks alike) on any node, or null. */

@@ -17,7 +17,7 @@ record Departure(Session session, DropReason reason, String farewell, String not
         if (notice != null) {
             view.withdraw(session);
             metrics.dropped(reason);
-            ChatRoom.leave(ledger, memberOf(session), notice);
+            leave(ledger, memberOf(session), notice);
         }
         if (farewell != null) {
             session.sendLast(farewell);
@@ -30,5 +30,18 @@ record Departure(Session session, DropReason reason, String farewell, String not
 
     static Member memberOf(Session session) {
         return new Member(session.connectionId(), session.name(), session.address());
+    }
+
+    /**
+     * Frees the member's place; if the store cannot be reached, it frees it when the
+     * lease runs out.
+     */
+    static void leave(RoomLedger ledger, Member member, String notice) {
+        try {
+            ledger.leave(member, notice);
+        }
+        catch (RoomUnavailableException ex) {
+            // this node no longer renews the member's lease
+        }
     }
 }

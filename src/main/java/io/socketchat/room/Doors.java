@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The chat's doors: every connection from its welcome line until its socket is closed,
- * and closing time. Once closing, the {@link Reception} greets nobody new; queued lines
+ * and closing time. Once closing, the {@link FrontDoor} greets nobody new; queued lines
  * get their chance to be written; whatever is still open at the end of the grace is
  * closed.
  */

@@ -20,10 +20,11 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Service;
 
 /**
- * Where connections arrive: the checks at the door (closing time, bans, password lockout,
- * limits per address, a full chat, too many logging in), then the login dialogue: the
- * password and the choice of a name (and, with accounts, the {@link AccountQuestions}
- * after it). Once a client has a name its lines go to the {@link ChatRoom}.
+ * Where connections of the line protocol arrive: through the {@link FrontDoor}'s checks,
+ * then the login dialogue: the password and the choice of a name (and, with accounts, the
+ * {@link AccountQuestions} after it). Once a client has a name its lines go to the
+ * {@link ChatRoom}. Faces with a registration of their own come in at the
+ * {@link RegistrationDesk}.
  */
 @Service
 public class Reception {
@@ -36,15 +37,11 @@ public class Reception {
 
     private final Doors doors;
 
-    private final Bouncer bouncer;
-
     private final ChatMetrics metrics;
 
     private final TaskScheduler scheduler;
 
-    private final AddressLimits limits;
-
-    private final PasswordCheck password;
+    private final FrontDoor door;
 
     private final AccountQuestions accounts;
 
@@ -65,14 +62,16 @@ public class Reception {
         this.properties = properties;
         this.room = room;
         this.doors = doors;
-        this.bouncer = bouncer;
         this.metrics = metrics;
         this.scheduler = scheduler;
-        this.limits = new AddressLimits(properties.maxConnectionsPerAddress(), properties.maxPending(),
-                properties.maxClients());
-        this.password = new PasswordCheck(properties.password(), properties.passwordAttempts(), clock);
+        this.door = new FrontDoor(properties, room, doors, bouncer, metrics, scheduler, clock);
         this.accounts = new AccountQuestions(accountBook, this, room,
                 properties.maxPending() + properties.maxClients());
+    }
+
+    /** The checks at the door, shared with the {@link RegistrationDesk}. */
+    FrontDoor door() {
+        return door;
     }
 
     /**
@@ -92,41 +91,7 @@ public class Reception {
      * writes the session's outbox
      */
     public Session arrived(String connectionId, String address, ClientConnections transport) {
-        return arrived(connectionId, address, transport, LineFace.INSTANCE);
-    }
-
-    /**
-     * A new connection of another face (IRC): the same checks at the door, with no
-     * welcome line. The face's own registration follows, through
-     * {@link #passwordAccepted}, {@link #claimName}, {@link #registered} and
-     * {@link #enter}.
-     */
-    public Session arrived(String connectionId, String address, ClientConnections transport, Face face) {
-        boolean lineProtocol = face == LineFace.INSTANCE;
-        Session session = new Session(connectionId, address,
-                new Outbox(connectionId, properties.sendQueueLimit(), transport, metrics, doors.outboxOpened()),
-                new FloodGuard(properties.rateLimit(), System.nanoTime()),
-                properties.hasPassword() && lineProtocol ? Stage.PASSWORD : Stage.NAME, face);
-        doors.entered(session);
-        if (doors.isClosing()) {
-            turnAway(session, Replies.SHUTTING_DOWN, "shutting-down");
-        }
-        else if (!room.available()) {
-            turnAway(session, Replies.CHAT_UNAVAILABLE, "unavailable");
-        }
-        else if (bouncer.isBanned(address)) {
-            turnAway(session, Replies.BANNED, "banned");
-        }
-        else if (properties.hasPassword() && password.isLockedOut(address)) {
-            turnAway(session, Replies.TOO_MANY_WRONG_PASSWORDS, "locked-out");
-        }
-        else if (room.isFull()) {
-            turnAway(session, Replies.serverFull(room.size(), properties.maxClients()), "full");
-        }
-        else {
-            admit(session);
-        }
-        return session;
+        return door.arrived(connectionId, address, transport, LineFace.INSTANCE);
     }
 
     /**
@@ -210,7 +175,7 @@ public class Reception {
         if (session.end() == Stage.JOINED) {
             room.leave(session);
         }
-        limits.departed(session);
+        door.limits().departed(session);
         session.outbox().closeWhenWritten();
         if (!session.outbox().isClosed()) {
             try {
@@ -222,141 +187,10 @@ public class Reception {
         }
     }
 
-    // Entry points for a face whose registration is its own (IRC). An account's password
-    // would be asked for between claimName and registered: this face takes no part in
-    // accounts yet.
-
-    /**
-     * The room password a face's registration brought (IRC's {@code PASS}), or null for
-     * none. Wrong or missing, the session gets {@link Replies#WRONG_PASSWORD} as its last
-     * line (a wrong one counts towards the address's lockout).
-     * @return whether the session may go on
-     */
-    public boolean passwordAccepted(Session session, String attempt) {
-        if (!properties.hasPassword()) {
-            return true;
-        }
-        if (attempt == null) {
-            metrics.dropped(DropReason.WRONG_PASSWORD);
-            close(session, Replies.WRONG_PASSWORD);
-            return false;
-        }
-        return passwordRight(session, attempt);
-    }
-
-    /**
-     * Claims a name for a session that is not in the room, by the chat's name rules
-     * (look-alikes of names in use are taken): the session holds it until it closes or
-     * claims another.
-     * @return null once held, else why not, as {@link Replies#nameRejected} words it
-     */
-    public String claimName(Session session, String candidate) {
-        if (Username.check(candidate) instanceof Username.Check.Rejected rejected) {
-            return refusal(session, candidate, rejected.reason());
-        }
-        return room.hold(session, new Username(candidate));
-    }
-
-    /**
-     * The session has registered: no longer timed as logging in, though it counts as
-     * pending until it enters the room.
-     */
-    public void registered(Session session) {
-        session.cancelLoginTimer();
-    }
-
-    /**
-     * A registered session enters the room under the name it holds. A full room or a name
-     * taken meanwhile on another node leaves it registered, outside; a ban or an
-     * unreachable room turns it away.
-     */
-    public ChatRoom.Join enter(Session session) {
-        if (!session.advance(Stage.NAME, Stage.JOINED)) {
-            return ChatRoom.Join.JOINED;
-        }
-        if (!limits.seat(session)) {
-            turnAway(session, Replies.TOO_MANY_FROM_ADDRESS, "per-address");
-            return ChatRoom.Join.BANNED;
-        }
-        ChatRoom.Join outcome = room.join(session, session.name());
-        if (outcome == ChatRoom.Join.JOINED) {
-            return outcome;
-        }
-        limits.unseat(session);
-        session.joinFailed();
-        if (outcome == ChatRoom.Join.BANNED) {
-            turnAway(session, Replies.BANNED, "banned");
-        }
-        else if (outcome == ChatRoom.Join.UNAVAILABLE) {
-            turnAway(session, Replies.CHAT_UNAVAILABLE, "unavailable");
-        }
-        return outcome;
-    }
-
-    /** A session in the room leaves it and stays connected, pending again. */
-    public boolean leaveRoom(Session session) {
-        if (!session.advance(Stage.JOINED, Stage.NAME)) {
-            return false;
-        }
-        room.leave(session);
-        limits.unseat(session);
-        return true;
-    }
-
-    /** The session leaves: out of the room, and closed once its replies are written. */
-    public void quit(Session session) {
-        if (session.stage() == Stage.JOINED) {
-            room.leave(session);
-        }
-        session.outbox().closeWhenWritten();
-    }
-
-    /** Whether the session's line is within the rate limit. */
-    public boolean withinRate(Session session) {
-        return session.floodGuard().tryPass(System.nanoTime());
-    }
-
-    private void admit(Session session) {
-        AddressLimits.Admission admission = limits.admit(session);
-        switch (admission.verdict()) {
-            case PER_ADDRESS -> turnAway(session, Replies.TOO_MANY_FROM_ADDRESS, "per-address");
-            case BUSY -> turnAway(session, Replies.SERVER_BUSY, "busy");
-            case ADMITTED -> {
-                if (admission.evicted() != null) {
-                    // its place went to a newcomer from an address holding fewer
-                    turnAway(admission.evicted(), Replies.SERVER_BUSY, "busy");
-                }
-                if (session.face() == LineFace.INSTANCE) {
-                    session.send(properties.hasPassword() ? Replies.PASSWORD : Replies.welcome(properties.name()));
-                }
-                session.loginTimer(scheduler.schedule(() -> loginTimedOut(session),
-                        Instant.now().plus(properties.loginTimeout())));
-            }
-        }
-    }
-
     private void checkPassword(Session session, String attempt) {
-        if (passwordRight(session, attempt) && session.advance(Stage.PASSWORD, Stage.NAME)) {
+        if (door.passwordRight(session, attempt) && session.advance(Stage.PASSWORD, Stage.NAME)) {
             session.send(Replies.welcome(properties.name()));
         }
-    }
-
-    /** Closes the session with the reason when the password is wrong. */
-    private boolean passwordRight(Session session, String attempt) {
-        switch (password.check(session.address(), attempt)) {
-            case RIGHT -> {
-                return true;
-            }
-            case WRONG -> {
-                metrics.dropped(DropReason.WRONG_PASSWORD);
-                close(session, Replies.WRONG_PASSWORD);
-            }
-            case LOCKED_OUT -> {
-                metrics.dropped(DropReason.WRONG_PASSWORD);
-                close(session, Replies.TOO_MANY_WRONG_PASSWORDS);
-            }
-        }
-        return false;
     }
 
     private void chooseName(Session session, String typed) {
@@ -400,7 +234,7 @@ public class Reception {
      * A look-alike of an account's name is refused as registered, of a user's name as
      * taken, whatever else is wrong with it.
      */
-    private String refusal(Session session, String candidate, String reason) {
+    String refusal(Session session, String candidate, String reason) {
         if (!Username.MIXES_SCRIPTS.equals(reason)) {
             return reason;
         }
@@ -408,13 +242,6 @@ public class Reception {
             return "is registered";
         }
         return room.member(candidate) != null || room.heldByOther(candidate, session) ? "is taken" : reason;
-    }
-
-    /** A fresh login time from now: for choosing a password after an invite code. */
-    void restartLoginTimer(Session session) {
-        session.cancelLoginTimer();
-        session.loginTimer(
-                scheduler.schedule(() -> loginTimedOut(session), Instant.now().plus(properties.loginTimeout())));
     }
 
     /**
@@ -425,7 +252,7 @@ public class Reception {
             return null;
         }
         // no longer logging in: counted off before the Hello line goes out
-        if (!limits.seat(session)) {
+        if (!door.limits().seat(session)) {
             turnAway(session, Replies.TOO_MANY_FROM_ADDRESS, "per-address");
             return null;
         }
@@ -434,10 +261,10 @@ public class Reception {
             session.cancelLoginTimer();
             return null;
         }
-        limits.unseat(session);
+        door.limits().unseat(session);
         if (!session.joinFailed()) {
             // the login time ran out during the attempt
-            timedOut(session);
+            door.timedOut(session);
             return null;
         }
         if (outcome == ChatRoom.Join.TAKEN) {
@@ -458,20 +285,13 @@ public class Reception {
         return null;
     }
 
-    private void loginTimedOut(Session session) {
-        if (session.loginTimedOut()) {
-            timedOut(session);
-        }
-    }
-
-    private void timedOut(Session session) {
-        metrics.dropped(DropReason.LOGIN_TIMEOUT);
-        close(session, Replies.loginTimedOut(properties.loginTimeout()));
+    /** A fresh login time from now: for choosing a password after an invite code. */
+    void restartLoginTimer(Session session) {
+        door.restartLoginTimer(session);
     }
 
     void turnAway(Session session, String reason, String tag) {
-        metrics.rejected(tag);
-        close(session, reason);
+        door.turnAway(session, reason, tag);
     }
 
     /**
@@ -479,10 +299,7 @@ public class Reception {
      * for logging in.
      */
     void close(Session session, String lastLine) {
-        session.end();
-        session.sendLast(lastLine);
-        session.outbox().closeWhenWritten();
-        limits.stoppedLoggingIn(session);
+        door.close(session, lastLine);
     }
 
 }
