@@ -48,6 +48,8 @@ public class Reception {
 
     private final AccountQuestions accounts;
 
+    private final FaceAccounts faceAccounts;
+
     @Autowired
     public Reception(ChatProperties properties, ChatRoom room, Doors doors, Bouncer bouncer, ChatMetrics metrics,
             TaskScheduler scheduler, AccountBook accountBook) {
@@ -73,6 +75,7 @@ public class Reception {
         this.password = new PasswordCheck(properties.password(), properties.passwordAttempts(), clock);
         this.accounts = new AccountQuestions(accountBook, this, room,
                 properties.maxPending() + properties.maxClients());
+        this.faceAccounts = new FaceAccounts(accountBook, accounts, this);
     }
 
     /**
@@ -147,6 +150,9 @@ public class Reception {
         for (Object next = session.nextHeld(); next != null; next = session.nextHeld()) {
             if (next == Session.DEPARTURE) {
                 depart(session);
+            }
+            else if (session.faceLines() != null) {
+                session.faceLines().accept((InboundLine) next);
             }
             else {
                 handle(session, (InboundLine) next);
@@ -223,8 +229,12 @@ public class Reception {
     }
 
     // Entry points for a face whose registration is its own (IRC). An account's password
-    // would be asked for between claimName and registered: this face takes no part in
-    // accounts yet.
+    // is checked between claimName and registered, by the faceAccounts.
+
+    /** The accounts at the door of a face whose registration is its own. */
+    public FaceAccounts faceAccounts() {
+        return faceAccounts;
+    }
 
     /**
      * The room password a face's registration brought (IRC's {@code PASS}), or null for
@@ -254,7 +264,8 @@ public class Reception {
         if (Username.check(candidate) instanceof Username.Check.Rejected rejected) {
             return refusal(session, candidate, rejected.reason());
         }
-        return room.hold(session, new Username(candidate));
+        String reserved = faceAccounts.refusal(session, candidate, false);
+        return reserved != null ? reserved : room.hold(session, new Username(candidate));
     }
 
     /**
@@ -479,8 +490,16 @@ public class Reception {
      * for logging in.
      */
     void close(Session session, String lastLine) {
-        session.end();
-        session.sendLast(lastLine);
+        close(session, session.face().farewell(session.name(), lastLine));
+    }
+
+    /** The same, with the last lines already in the session's face. */
+    void close(Session session, byte[] lastLines) {
+        if (session.end() != Stage.JOINED) {
+            // the name it held is free at once, not once the client has gone
+            room.releaseHold(session);
+        }
+        session.deliver(lastLines);
         session.outbox().closeWhenWritten();
         limits.stoppedLoggingIn(session);
     }
