@@ -319,6 +319,10 @@ public class Reception {
         if (session.stage() == Stage.JOINED) {
             room.leave(session);
         }
+        else {
+            // the nick is free at once, not once the client has seen the close and gone
+            room.releaseHold(session);
+        }
         session.outbox().closeWhenWritten();
     }
 
