@@ -6,7 +6,9 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.socketchat.protocol.InboundLine;
+import io.socketchat.protocol.Replies;
 import io.socketchat.protocol.Username;
+import io.socketchat.room.FaceLogin;
 import io.socketchat.room.RegistrationDesk;
 import io.socketchat.room.Session;
 import io.socketchat.server.Doorway;
@@ -73,6 +75,13 @@ final class IrcClient implements Doorway.Visit {
 
     @Override
     public void lineFrom(InboundLine line) {
+        // while an account's password is checked, lines wait and come back to handle
+        if (!reception.faceAccounts().holds(session, line)) {
+            handle(line);
+        }
+    }
+
+    private void handle(InboundLine line) {
         if (session.stage() == Session.Stage.GONE) {
             return;
         }
@@ -158,10 +167,19 @@ final class IrcClient implements Doorway.Visit {
         register();
     }
 
-    /** 433 for a name in use (or like one), 432 for one the chat's rules refuse. */
+    /**
+     * 433 for a name in use or an account's (or like one), 432 for one the chat's rules
+     * refuse.
+     */
     void nickRefused(String candidate, String reason) {
         if (reason.equals("is taken")) {
             numeric("433", candidate + " :Nickname is already in use");
+        }
+        else if (reason.equals("is registered")) {
+            numeric("433", candidate + " :Nickname is registered to an account");
+        }
+        else if (reason.equals("has no account here")) {
+            numeric("433", candidate + " :" + IrcFace.words(Replies.noAccountHereLastTry(candidate)));
         }
         else {
             numeric("432", candidate + " :Erroneous nickname: " + candidate + " " + reason);
@@ -172,17 +190,27 @@ final class IrcClient implements Doorway.Visit {
         if (registered || negotiating || !userGiven || session.name() == null) {
             return;
         }
-        // an account's password (PASS, or SASL) would be checked here, once accounts
-        // are served on IRC; PASS is the room's password for now
-        if (!reception.passwordAccepted(session, password)) {
+        IrcLogin.Pass pass = IrcLogin.Pass.of(password, server.properties());
+        if (!reception.passwordAccepted(session, pass.room())) {
             return;
         }
-        password = null;
-        registered = true;
-        reception.registered(session);
-        IrcWire wire = new IrcWire();
-        server.welcome(wire, nick());
-        send(wire);
+        reception.faceAccounts().logIn(session, pass.account(), this::handle, this::loggedIn);
+    }
+
+    private void loggedIn(FaceLogin login) {
+        switch (login.verdict()) {
+            case ENTER -> {
+                password = null;
+                registered = true;
+                reception.registered(session);
+                IrcWire wire = new IrcWire();
+                server.welcome(wire, nick());
+                send(wire);
+            }
+            // an account was made meanwhile: another NICK may still register
+            case LOOK_ALIKE -> nickRefused(nick(), "is registered");
+            default -> reception.faceAccounts().close(session, IrcLogin.refusal(server, nick(), login));
+        }
     }
 
     private void cap(IrcMessage message) {

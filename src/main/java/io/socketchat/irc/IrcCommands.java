@@ -203,6 +203,11 @@ final class IrcCommands {
         if (candidate.equals(before.display())) {
             return;
         }
+        String reserved = reception.faceAccounts().renameRefusal(session, candidate);
+        if (reserved != null) {
+            client.nickRefused(candidate, reserved);
+            return;
+        }
         if (inRoom()) {
             // the NICK comes back to the mover with the room's rename event
             String refusal = room.tryRename(session, candidate);

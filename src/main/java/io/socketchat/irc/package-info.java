@@ -6,7 +6,8 @@
  * The path of a line, both ways: <pre>
  * IRC socket ─▶ server's listener (its own, made by ChatListeners) ─▶ LineFramer (CRLF or LF, 510 bytes)
  *        ─▶ server.ConnectionEvents ─▶ IrcDoorway: a room.Session with the IrcFace
- *        ─▶ IrcClient (registration, CAP) ─▶ IrcCommands ─▶ room.RegistrationDesk / room.ChatRoom
+ *        ─▶ IrcClient (registration, CAP; PASS read by IrcLogin, checked by room.FaceAccounts)
+ *        ─▶ IrcCommands ─▶ room.RegistrationDesk / room.ChatRoom
  * any user's event ─▶ room.RoomView: rendered once per face present ─▶ IrcFace
  *        (PRIVMSG, JOIN, QUIT, NICK, KICK, NOTICE; split to 512 bytes by IrcWire)
  *        ─▶ the session's Outbox ─▶ the chat's writer loops ─▶ IRC socket

@@ -317,7 +317,7 @@ final class AccountQuestions {
      * Holds the session's lines until the check is done, then runs the next step and
      * hands the held lines back.
      */
-    private <T> void check(Session session, CompletableFuture<T> check, Consumer<T> next) {
+    <T> void check(Session session, CompletableFuture<T> check, Consumer<T> next) {
         session.awaitCheck();
         check.whenCompleteAsync((result, failure) -> {
             session.checkDone();

@@ -149,8 +149,16 @@ final class FrontDoor {
      * for logging in.
      */
     void close(Session session, String lastLine) {
-        session.end();
-        session.sendLast(lastLine);
+        close(session, session.face().farewell(session.name(), lastLine));
+    }
+
+    /** The same, with the last lines already in the session's face. */
+    void close(Session session, byte[] lastLines) {
+        if (session.end() != Stage.JOINED) {
+            // the name it held is free at once, not once the client has gone
+            room.releaseHold(session);
+        }
+        session.deliver(lastLines);
         session.outbox().closeWhenWritten();
         limits.stoppedLoggingIn(session);
     }

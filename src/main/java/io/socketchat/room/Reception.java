@@ -45,6 +45,8 @@ public class Reception {
 
     private final AccountQuestions accounts;
 
+    private final FaceAccounts faceAccounts;
+
     @Autowired
     public Reception(ChatProperties properties, ChatRoom room, Doors doors, Bouncer bouncer, ChatMetrics metrics,
             TaskScheduler scheduler, AccountBook accountBook) {
@@ -67,6 +69,12 @@ public class Reception {
         this.door = new FrontDoor(properties, room, doors, bouncer, metrics, scheduler, clock);
         this.accounts = new AccountQuestions(accountBook, this, room,
                 properties.maxPending() + properties.maxClients());
+        this.faceAccounts = new FaceAccounts(accountBook, accounts, this);
+    }
+
+    /** The accounts at the door of a face whose registration is its own (IRC). */
+    FaceAccounts faceAccounts() {
+        return faceAccounts;
     }
 
     /** The checks at the door, shared with the {@link RegistrationDesk}. */
@@ -112,6 +120,9 @@ public class Reception {
         for (Object next = session.nextHeld(); next != null; next = session.nextHeld()) {
             if (next == Session.DEPARTURE) {
                 depart(session);
+            }
+            else if (session.faceLines() != null) {
+                session.faceLines().accept((InboundLine) next);
             }
             else {
                 handle(session, (InboundLine) next);
@@ -300,6 +311,11 @@ public class Reception {
      */
     void close(Session session, String lastLine) {
         door.close(session, lastLine);
+    }
+
+    /** The same, with the last lines already in the session's face. */
+    void close(Session session, byte[] lastLines) {
+        door.close(session, lastLines);
     }
 
 }

@@ -48,6 +48,14 @@ public class RegistrationDesk {
     }
 
     /**
+     * The accounts at this desk: an account's password is checked between
+     * {@link #claimName} and {@link #registered}.
+     */
+    public FaceAccounts faceAccounts() {
+        return reception.faceAccounts();
+    }
+
+    /**
      * The room password a face's registration brought (IRC's {@code PASS}), or null for
      * none. Wrong or missing, the session gets {@link Replies#WRONG_PASSWORD} as its last
      * line (a wrong one counts towards the address's lockout).
@@ -75,7 +83,8 @@ public class RegistrationDesk {
         if (Username.check(candidate) instanceof Username.Check.Rejected rejected) {
             return reception.refusal(session, candidate, rejected.reason());
         }
-        return room.hold(session, new Username(candidate));
+        String reserved = reception.faceAccounts().refusal(session, candidate, false);
+        return reserved != null ? reserved : room.hold(session, new Username(candidate));
     }
 
     /**
@@ -128,6 +137,10 @@ public class RegistrationDesk {
     public void quit(Session session) {
         if (session.stage() == Stage.JOINED) {
             room.leave(session);
+        }
+        else {
+            // the nick is free at once, not once the client has seen the close and gone
+            room.releaseHold(session);
         }
         session.outbox().closeWhenWritten();
     }

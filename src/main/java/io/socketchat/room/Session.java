@@ -2,6 +2,7 @@ package io.socketchat.room;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.Consumer;
 
 import io.socketchat.protocol.InboundLine;
 import io.socketchat.protocol.Replies;
@@ -52,6 +53,12 @@ public final class Session {
 
     /** The account this user proved to own, or null. */
     private volatile String account;
+
+    /**
+     * Where held lines go back to for a face that reads its own lines (IRC); null for the
+     * line protocol.
+     */
+    private volatile Consumer<InboundLine> faceLines;
 
     /**
      * Lines (and the departure) that arrived while an answer was being checked, in order;
@@ -218,6 +225,14 @@ public final class Session {
 
     void account(String account) {
         this.account = account;
+    }
+
+    Consumer<InboundLine> faceLines() {
+        return faceLines;
+    }
+
+    void faceLines(Consumer<InboundLine> faceLines) {
+        this.faceLines = faceLines;
     }
 
     /** From now until the check is done and every held line handled, lines are held. */
