@@ -1,6 +1,8 @@
 package io.socketchat.server;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -38,6 +40,9 @@ class ChatServerLifecycle implements SmartLifecycle {
     private static final int START_TIMEOUT_SECONDS = 30;
 
     private final CountDownLatch listening;
+
+    /** Listeners that said how their start went, each counted once. */
+    private final Set<Object> reported = ConcurrentHashMap.newKeySet();
 
     private volatile Throwable failure;
 
@@ -85,18 +90,27 @@ class ChatServerLifecycle implements SmartLifecycle {
             case "ircTlsPort" -> " (IRC over TLS)";
             default -> "";
         });
-        listening.countDown();
+        report(event.getSource());
+    }
+
+    /**
+     * Start-up waits for every listener, even after one failed: a listener that reports
+     * after the context has closed would meet a closed context on its own thread.
+     */
+    private void report(Object listener) {
+        if (reported.add(listener)) {
+            listening.countDown();
+        }
     }
 
     @EventListener
-    void failedToListen(TcpConnectionServerExceptionEvent event) {
-        if (!running) {
+    synchronized void failedToListen(TcpConnectionServerExceptionEvent event) {
+        if (!running && failure == null) {
             failedListener = (AbstractServerConnectionFactory) event.getSource();
             failure = event.getCause();
-            // one failure is enough to fail start-up
-            while (listening.getCount() > 0) {
-                listening.countDown();
-            }
+        }
+        if (!running) {
+            report(event.getSource());
         }
     }
 
