@@ -3,9 +3,9 @@ package io.socketchat.cluster;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -23,13 +23,16 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnection;
 
 /**
- * Each sender's lines on their way to Redis, in groups: at most one script call in flight
- * per sender, carrying every line of that sender that arrived meanwhile. A sender never
- * has two calls out, so its lines keep their order (Redis runs one connection's commands
- * in order), and a script Redis no longer knows (a new primary) is simply sent again as
- * text. The thread that read the line hands it over and reads on; it waits only while its
- * sender has {@link #MAX_WAITING} lines waiting, which holds the sender back through TCP
- * as before. Replies are handled on threads of their own, never on Lettuce's.
+ * This node's lines on their way to Redis, in groups: at most one script call in flight
+ * for the node, carrying every line that arrived meanwhile, whoever sent it, in the order
+ * they arrived. One call at a time keeps every sender's lines in order, and a script
+ * Redis no longer knows (a new primary) is simply sent again as text. The busier the
+ * node, the larger its groups, so Redis runs one script for many lines instead of one for
+ * each sender's few. The thread that read a line hands it over and reads on; it waits
+ * only while its sender has {@link #MAX_WAITING} lines waiting, which holds that sender
+ * back through TCP as before. A reply is handled on the thread that got it when Redis
+ * took the lines; a refusal on a thread of its own, since the room then answers their
+ * senders.
  */
 final class LineBatches {
 
@@ -38,7 +41,7 @@ final class LineBatches {
             Consumer<RuntimeException> outcome) {
     }
 
-    static final int MAX_BATCH = 32;
+    static final int MAX_BATCH = 256;
 
     static final int MAX_WAITING = 1_000;
 
@@ -54,7 +57,7 @@ final class LineBatches {
 
     private final byte[][] keys;
 
-    private final ConcurrentHashMap<String, SenderQueue> queues = new ConcurrentHashMap<>();
+    private final Waiting waiting = new Waiting();
 
     private final ExecutorService replies = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "chat-line-replies");
@@ -73,18 +76,8 @@ final class LineBatches {
     }
 
     void add(Pending line) {
-        SenderQueue waiting = queues.get(line.senderId());
-        if (waiting != null) {
-            waiting.awaitRoom();
-        }
-        boolean[] send = new boolean[1];
-        SenderQueue queue = queues.compute(line.senderId(), (sender, existing) -> {
-            SenderQueue q = existing != null ? existing : new SenderQueue(sender);
-            send[0] = q.offer(line);
-            return q;
-        });
-        if (send[0]) {
-            sendNext(queue);
+        if (waiting.offer(line)) {
+            sendNext();
         }
     }
 
@@ -92,20 +85,19 @@ final class LineBatches {
         replies.shutdown();
     }
 
-    private void sendNext(SenderQueue queue) {
-        List<Pending> batch = queue.take(MAX_BATCH);
+    private void sendNext() {
+        List<Pending> batch = waiting.take(MAX_BATCH);
         if (batch.isEmpty()) {
-            queues.computeIfPresent(queue.sender, (sender, q) -> q == queue && q.idle() ? null : q);
             return;
         }
         if (!link.available()) {
-            replies.execute(() -> done(queue, batch, null, new RoomUnavailableException("Redis is unreachable", null)));
+            replies.execute(() -> done(batch, null, new RoomUnavailableException("Redis is unreachable", null)));
             return;
         }
-        call(queue, batch, args(batch), false);
+        call(batch, args(batch), false);
     }
 
-    private void call(SenderQueue queue, List<Pending> batch, byte[][] args, boolean asText) {
+    private void call(List<Pending> batch, byte[][] args, boolean asText) {
         try {
             RedisConnection connection = factory.getConnection();
             try {
@@ -119,25 +111,28 @@ final class LineBatches {
                                 keys, args);
                 reply.toCompletableFuture()
                     .orTimeout(link.commandTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS)
-                    .whenCompleteAsync((result, failure) -> {
-                        if (failure != null && cause(failure) instanceof RedisNoScriptException && !asText) {
-                            call(queue, batch, args, true);
+                    .whenComplete((result, failure) -> {
+                        if (failure == null && "PUBLISHED".equals(text(result.get(0)))) {
+                            done(batch, result, null);
+                        }
+                        else if (failure != null && cause(failure) instanceof RedisNoScriptException && !asText) {
+                            replies.execute(() -> call(batch, args, true));
                         }
                         else {
-                            done(queue, batch, result, failure == null ? null : cause(failure));
+                            replies.execute(() -> done(batch, result, failure == null ? null : cause(failure)));
                         }
-                    }, replies);
+                    });
             }
             finally {
                 connection.close();
             }
         }
         catch (RuntimeException ex) {
-            replies.execute(() -> done(queue, batch, null, ex));
+            replies.execute(() -> done(batch, null, ex));
         }
     }
 
-    private void done(SenderQueue queue, List<Pending> batch, List<Object> reply, Throwable failure) {
+    private void done(List<Pending> batch, List<Object> reply, Throwable failure) {
         RuntimeException refused = null;
         if (failure != null) {
             RuntimeException ex = failure instanceof RuntimeException runtime ? runtime
@@ -150,8 +145,9 @@ final class LineBatches {
         }
         if (refused == null) {
             String last = text(reply.get(1));
+            String id = batchId(batch);
             for (Pending line : batch) {
-                follower.receipts().acknowledged(line.lineId(), line.senderId());
+                follower.receipts().acknowledged(id, line.senderId());
             }
             if (!last.isEmpty()) {
                 follower.appended(((Number) reply.get(2)).intValue(), last);
@@ -160,27 +156,32 @@ final class LineBatches {
         for (Pending line : batch) {
             line.outcome().accept(refused);
         }
-        sendNext(queue);
+        sendNext();
     }
 
     /**
      * The batch's deadline is its oldest line's: a batch Redis reads after that line's
-     * sender would have given up does nothing.
+     * sender would have given up does nothing. Its id is its last line's: Redis keeps it
+     * for the whole batch, which it appends all or nothing.
      */
     private byte[][] args(List<Pending> batch) {
-        List<byte[]> args = new ArrayList<>(4 + batch.size() * 12);
+        List<byte[]> args = new ArrayList<>(5 + batch.size() * 10);
         args.add(bytes(String.valueOf(batch.get(0).arrivedMillis() + link.commandTimeout().toMillis())));
         args.add(bytes(String.valueOf(RedisLink.STREAM_MAX)));
         args.add(bytes(String.valueOf(properties.historySize())));
         args.add(bytes(instance));
+        args.add(bytes(batchId(batch)));
         for (Pending line : batch) {
             List<String> fields = EventCodec.fields(line.event());
-            args.add(bytes(line.lineId()));
             args.add(bytes(line.event() instanceof RoomEvent.Public p ? p.line() : ""));
             args.add(bytes(String.valueOf(fields.size())));
             fields.forEach(field -> args.add(bytes(field)));
         }
         return args.toArray(byte[][]::new);
+    }
+
+    private static String batchId(List<Pending> batch) {
+        return batch.get(batch.size() - 1).lineId();
     }
 
     private static Throwable cause(Throwable failure) {
@@ -195,22 +196,33 @@ final class LineBatches {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** One sender's lines waiting, and whether a call of theirs is on its way. */
-    private static final class SenderQueue {
+    /** The node's lines waiting, and whether a call is on its way. */
+    private static final class Waiting {
 
-        private final String sender;
+        private final ArrayDeque<Pending> lines = new ArrayDeque<>();
 
-        private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
+        /** Lines waiting per sender, for holding back one that floods. */
+        private final HashMap<String, Integer> perSender = new HashMap<>();
 
         private boolean inFlight;
 
-        SenderQueue(String sender) {
-            this.sender = sender;
-        }
-
-        /** Queues the line; true when the caller is to send (nothing was on its way). */
+        /**
+         * Queues the line, after its sender's earlier lines have made room; true when the
+         * caller is to send (nothing was on its way).
+         */
         synchronized boolean offer(Pending line) {
-            waiting.add(line);
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (perSender.getOrDefault(line.senderId(), 0) >= MAX_WAITING && System.nanoTime() < deadline) {
+                try {
+                    wait(100);
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            lines.add(line);
+            perSender.merge(line.senderId(), 1, Integer::sum);
             if (inFlight) {
                 return false;
             }
@@ -220,30 +232,15 @@ final class LineBatches {
 
         /** The next lines to send; none (and nothing on its way any more) when empty. */
         synchronized List<Pending> take(int max) {
-            List<Pending> batch = new ArrayList<>(Math.min(max, waiting.size()));
-            while (batch.size() < max && !waiting.isEmpty()) {
-                batch.add(waiting.poll());
+            List<Pending> batch = new ArrayList<>(Math.min(max, lines.size()));
+            while (batch.size() < max && !lines.isEmpty()) {
+                Pending line = lines.poll();
+                perSender.computeIfPresent(line.senderId(), (sender, count) -> count == 1 ? null : count - 1);
+                batch.add(line);
             }
             inFlight = !batch.isEmpty();
             notifyAll();
             return batch;
-        }
-
-        synchronized boolean idle() {
-            return !inFlight && waiting.isEmpty();
-        }
-
-        synchronized void awaitRoom() {
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (waiting.size() >= MAX_WAITING && System.nanoTime() < deadline) {
-                try {
-                    wait(100);
-                }
-                catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
         }
 
     }

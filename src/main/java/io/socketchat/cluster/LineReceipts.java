@@ -17,7 +17,10 @@ import org.springframework.data.redis.connection.DefaultStringRedisConnection;
  */
 final class LineReceipts {
 
-    /** A line's id and its sender's member id. */
+    /**
+     * A line's id in Redis' {@code seen} set (its batch's, for a line that went in a
+     * batch) and its sender's member id.
+     */
     record Receipt(String lineId, String senderId, long at) {
     }
 
