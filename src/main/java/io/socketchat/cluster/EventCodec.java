@@ -1,6 +1,7 @@
 package io.socketchat.cluster;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +18,9 @@ import io.socketchat.room.RoomEvent;
  * from (or that was banned or unbanned: kind {@code B}, read by the ledger, not the
  * room), {@code o} the node instance that appended a line (read only by that node).
  * Joins, leaves and renames are written by the scripts that change the names, with the
- * same fields.
+ * same fields. A node's batch of several lines is one entry of kind {@code G}: its lines'
+ * fields in one value, {@code g}, so that Redis appends and every node reads one entry
+ * for the batch instead of one for each line.
  */
 final class EventCodec {
 
@@ -41,6 +44,58 @@ final class EventCodec {
             throw new IllegalArgumentException("Not published as a line: " + event);
         }
         return fields;
+    }
+
+    /**
+     * The fields of a group entry's {@code g}: for each event, its number of fields and
+     * then each field as its length, a colon and its text
+     * ({@code 6;1:t1:P1:m3:m-11:x5:hello}), so a field may hold any character.
+     */
+    static String group(List<RoomEvent> events) {
+        StringBuilder group = new StringBuilder(events.size() * 96);
+        for (RoomEvent event : events) {
+            List<String> fields = fields(event);
+            group.append(fields.size()).append(';');
+            for (String field : fields) {
+                group.append(field.length()).append(':').append(field);
+            }
+        }
+        return group.toString();
+    }
+
+    /**
+     * The events of a group entry's {@code g}, in order.
+     * @throws IllegalArgumentException if it is not one {@link #group} wrote
+     */
+    static List<RoomEvent> events(String group) {
+        List<RoomEvent> events = new ArrayList<>();
+        int at = 0;
+        try {
+            while (at < group.length()) {
+                int end = group.indexOf(';', at);
+                int count = Integer.parseInt(group, at, end, 10);
+                at = end + 1;
+                Map<String, String> fields = new HashMap<>(count);
+                for (int i = 0; i + 1 < count; i += 2) {
+                    int nameEnd = group.indexOf(':', at);
+                    int nameLength = Integer.parseInt(group, at, nameEnd, 10);
+                    String name = group.substring(nameEnd + 1, nameEnd + 1 + nameLength);
+                    at = nameEnd + 1 + nameLength;
+                    int valueEnd = group.indexOf(':', at);
+                    int valueLength = Integer.parseInt(group, at, valueEnd, 10);
+                    fields.put(name, group.substring(valueEnd + 1, valueEnd + 1 + valueLength));
+                    at = valueEnd + 1 + valueLength;
+                }
+                RoomEvent event = event(fields);
+                if (event != null) {
+                    events.add(event);
+                }
+            }
+        }
+        catch (RuntimeException ex) {
+            throw new IllegalArgumentException("Not a group of lines at " + at + ": " + ex.getMessage(), ex);
+        }
+        return events;
     }
 
     /**

@@ -162,21 +162,26 @@ final class LineBatches {
     /**
      * The batch's deadline is its oldest line's: a batch Redis reads after that line's
      * sender would have given up does nothing. Its id is its last line's: Redis keeps it
-     * for the whole batch, which it appends all or nothing.
+     * for the whole batch, which it appends all or nothing, as one entry
+     * ({@link EventCodec#group}); a lone line is an entry of its own kind, as the
+     * server's lines are.
      */
     private byte[][] args(List<Pending> batch) {
-        List<byte[]> args = new ArrayList<>(5 + batch.size() * 10);
+        List<byte[]> args = new ArrayList<>(8 + batch.size() + 8);
         args.add(bytes(String.valueOf(batch.get(0).arrivedMillis() + link.commandTimeout().toMillis())));
         args.add(bytes(String.valueOf(RedisLink.STREAM_MAX)));
         args.add(bytes(String.valueOf(properties.historySize())));
         args.add(bytes(instance));
         args.add(bytes(batchId(batch)));
+        args.add(bytes(String.valueOf(batch.size())));
+        List<RoomEvent> events = new ArrayList<>(batch.size());
         for (Pending line : batch) {
-            List<String> fields = EventCodec.fields(line.event());
+            events.add(line.event());
             args.add(bytes(line.event() instanceof RoomEvent.Public p ? p.line() : ""));
-            args.add(bytes(String.valueOf(fields.size())));
-            fields.forEach(field -> args.add(bytes(field)));
         }
+        List<String> entry = events.size() == 1 ? EventCodec.fields(events.get(0))
+                : List.of("t", "G", "g", EventCodec.group(events));
+        entry.forEach(field -> args.add(bytes(field)));
         return args.toArray(byte[][]::new);
     }
 

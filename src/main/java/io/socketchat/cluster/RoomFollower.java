@@ -35,6 +35,17 @@ final class RoomFollower implements StreamReader.Target {
      */
     static final int MAX_UNAPPLIED = 1_000;
 
+    /**
+     * Lines applied before the room settles (drops who does not read, holds the reader
+     * while a user's queue is behind), even within one read or one group: a read of
+     * groups may hold thousands of lines, and at most 1,000 between settles (what a read
+     * of single lines held) keeps a reading user's queue within twice its default limit.
+     */
+    private static final int SETTLE_EVERY = 1_000;
+
+    /** Lines applied since the room last settled; the reader's thread only. */
+    private int linesSinceSettled;
+
     private final RedisLink link;
 
     private final ChatProperties properties;
@@ -257,25 +268,44 @@ final class RoomFollower implements StreamReader.Target {
         if ("B".equals(fields.get("t"))) {
             bansChanged.accept(fields.get("a"), instance.equals(fields.get("by")));
         }
+        List<RoomEvent> events = List.of();
         try {
-            RoomEvent event = EventCodec.event(fields);
-            if (event != null) {
-                room.apply(event);
-            }
+            events = "G".equals(fields.get("t")) ? EventCodec.events(fields.getOrDefault("g", ""))
+                    : single(EventCodec.event(fields));
         }
         catch (RuntimeException ex) {
-            log.error("Cannot apply the room's event {} {}", id, fields, ex);
+            log.error("Cannot read the room's event {} {}", id, fields, ex);
+        }
+        for (RoomEvent event : events) {
+            try {
+                room.apply(event);
+            }
+            catch (RuntimeException ex) {
+                log.error("Cannot apply the room's event {} {}", id, event, ex);
+            }
+            if (++linesSinceSettled >= SETTLE_EVERY) {
+                settle();
+            }
         }
         if (instance.equals(fields.get("o"))) {
-            unapplied.decrementAndGet();
+            unapplied.addAndGet(-Math.max(1, events.size()));
         }
         progress.advanced(id);
     }
 
+    private static List<RoomEvent> single(RoomEvent event) {
+        return event == null ? List.of() : List.of(event);
+    }
+
     @Override
     public void batchDone() {
-        room.applied();
+        settle();
         progress.batchDone();
+    }
+
+    private void settle() {
+        linesSinceSettled = 0;
+        room.applied();
     }
 
     @Override

@@ -28,7 +28,11 @@ final class StreamReader implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(StreamReader.class);
 
-    private static final int BATCH = 1_000;
+    /**
+     * Entries per read; an entry may be a group of up to {@link LineBatches#MAX_BATCH}
+     * lines.
+     */
+    private static final int BATCH = 200;
 
     private static final long RETRY_MILLIS = 250;
 

@@ -1,6 +1,7 @@
 package io.socketchat.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +29,25 @@ class EventCodecTest {
                 new RoomEvent.Kick("node-b/7", "", DropReason.KICKED),
                 new RoomEvent.Kick("node-b/7", "spam and more", DropReason.BANNED))) {
             assertThat(EventCodec.event(map(EventCodec.fields(event)))).isEqualTo(event);
+        }
+    }
+
+    @Test
+    void aGroupGivesBackItsLinesInOrderWhateverCharactersTheyHold() {
+        List<RoomEvent> events = List.of(new RoomEvent.Public("node-a/1", "alice: 6;1:t1:P semicolons; and: colons"),
+                new RoomEvent.Private(ALICE, "node-b/7", "👩‍💻 می‌خواهم"), new RoomEvent.Public("node-a/1", ""),
+                new RoomEvent.Kick("node-b/7", "spam", DropReason.BANNED), new RoomEvent.Public(null, "Server: 12:00"));
+
+        assertThat(EventCodec.events(EventCodec.group(events))).containsExactlyElementsOf(events);
+    }
+
+    @Test
+    void aDamagedGroupIsRefusedWithWhereItBroke() {
+        String group = EventCodec.group(List.of(new RoomEvent.Public("node-a/1", "alice: hi")));
+
+        for (String damaged : List.of(group.substring(0, group.length() - 3), "x;", "6;1:t1:P1:m")) {
+            assertThatIllegalArgumentException().isThrownBy(() -> EventCodec.events(damaged))
+                .withMessageStartingWith("Not a group of lines at ");
         }
     }
 

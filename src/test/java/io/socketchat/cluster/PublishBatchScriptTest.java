@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+
+import io.socketchat.room.RoomEvent;
 
 import io.socketchat.support.RedisServer;
 import org.junit.jupiter.api.Test;
@@ -11,8 +14,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The script that appends a node's batch of lines, run on a real Redis as a node sends
- * it: every line once, in order, numbered, kept in history; a batch sent again (a command
- * Lettuce repeats after a reconnect) or read too late appends nothing.
+ * it: one numbered entry holding every line in order, each kept in history; a batch sent
+ * again (a command Lettuce repeats after a reconnect) or read too late appends nothing.
  */
 class PublishBatchScriptTest {
 
@@ -24,14 +27,26 @@ class PublishBatchScriptTest {
     private static final String HISTORY = "socketchat:{room}:history";
 
     @Test
-    void aBatchAppendsEveryLineOnceInOrderAndNumbered() {
+    void aBatchIsOneNumberedEntryHoldingEveryLineInOrder() {
         assertThat(publish(far(), "node-7", "alice: one", "bob: two", "alice: three")).isEqualTo("*3");
 
-        assertThat(redis.command("XLEN", KEYS.log())).isEqualTo(":3");
-        assertThat(redis.command("HGET", KEYS.meta(), "seq")).isEqualTo("3");
+        assertThat(redis.command("XLEN", KEYS.log())).isEqualTo(":1");
+        assertThat(redis.command("HGET", KEYS.meta(), "seq")).isEqualTo("1");
+        assertThat(EventCodec.events(field("g"))).containsExactly(line("alice: one"), line("bob: two"),
+                line("alice: three"));
+        assertThat(field("o")).isEqualTo("instance-1");
         assertThat(redis.command("LINDEX", HISTORY, "0")).isEqualTo("alice: three");
         assertThat(redis.command("LINDEX", HISTORY, "2")).isEqualTo("alice: one");
         assertThat(redis.command("ZSCORE", KEYS.seen(), "node-7")).matches("\\d+");
+    }
+
+    @Test
+    void aLoneLineIsAnEntryOfItsOwnKind() {
+        publish(far(), "node-7", "alice: one");
+
+        assertThat(field("t")).isEqualTo("P");
+        assertThat(field("x")).isEqualTo("alice: one");
+        assertThat(field("q")).isEqualTo("1");
     }
 
     @Test
@@ -40,12 +55,12 @@ class PublishBatchScriptTest {
 
         publish(far(), "node-7", "alice: one", "bob: two");
 
-        assertThat(redis.command("XLEN", KEYS.log())).isEqualTo(":2");
+        assertThat(redis.command("XLEN", KEYS.log())).isEqualTo(":1");
         assertThat(redis.command("LLEN", HISTORY)).isEqualTo(":2");
 
         publish(far(), "node-8", "alice: three");
-        assertThat(redis.command("XLEN", KEYS.log())).isEqualTo(":3");
-        assertThat(redis.command("HGET", KEYS.meta(), "seq")).isEqualTo("3");
+        assertThat(redis.command("XLEN", KEYS.log())).isEqualTo(":2");
+        assertThat(redis.command("HGET", KEYS.meta(), "seq")).isEqualTo("2");
     }
 
     @Test
@@ -65,11 +80,27 @@ class PublishBatchScriptTest {
         List<String> words = new ArrayList<>(List.of("EVAL", new LedgerScripts().publishBatch.getScriptAsString(),
                 String.valueOf(KEYS.all().size())));
         words.addAll(KEYS.all());
-        words.addAll(List.of(String.valueOf(deadline), "10000", "50", "instance-1", batchId));
-        for (String line : lines) {
-            words.addAll(List.of(line, "6", "t", "P", "m", "member-1", "x", line));
-        }
+        words.addAll(
+                List.of(String.valueOf(deadline), "10000", "50", "instance-1", batchId, String.valueOf(lines.length)));
+        words.addAll(List.of(lines));
+        List<RoomEvent> events = Stream.of(lines).map(PublishBatchScriptTest::line).toList();
+        words.addAll(lines.length == 1 ? EventCodec.fields(events.get(0))
+                : List.of("t", "G", "g", EventCodec.group(events)));
         return redis.command(words.toArray(String[]::new));
+    }
+
+    private static RoomEvent line(String text) {
+        return new RoomEvent.Public("member-1", text);
+    }
+
+    /** A field of the stream's first entry. */
+    private static String field(String name) {
+        return redis.command("EVAL", """
+                local entry = redis.call('XRANGE', KEYS[1], '-', '+')[1][2]
+                for i = 1, #entry, 2 do
+                  if entry[i] == ARGV[1] then return entry[i + 1] end
+                end
+                return false""", "1", KEYS.log(), name);
     }
 
 }
