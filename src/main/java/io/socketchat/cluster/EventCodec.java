@@ -53,14 +53,21 @@ final class EventCodec {
      */
     static String group(List<RoomEvent> events) {
         StringBuilder group = new StringBuilder(events.size() * 96);
-        for (RoomEvent event : events) {
-            List<String> fields = fields(event);
-            group.append(fields.size()).append(';');
-            for (String field : fields) {
-                group.append(field.length()).append(':').append(field);
-            }
-        }
+        events.forEach(event -> group.append(grouped(event)));
         return group.toString();
+    }
+
+    /**
+     * One event as it goes in a group's {@code g}: groups are these, one after another.
+     */
+    static String grouped(RoomEvent event) {
+        List<String> fields = fields(event);
+        StringBuilder grouped = new StringBuilder(96);
+        grouped.append(fields.size()).append(';');
+        for (String field : fields) {
+            grouped.append(field.length()).append(':').append(field);
+        }
+        return grouped.toString();
     }
 
     /**

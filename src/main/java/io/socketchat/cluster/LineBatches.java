@@ -45,6 +45,9 @@ final class LineBatches {
 
     static final int MAX_WAITING = 1_000;
 
+    /** Characters of lines in one stream entry (a group), unless one line is longer. */
+    static final int MAX_GROUP = 2_048;
+
     private final RedisConnectionFactory factory;
 
     private final RedisLink link;
@@ -162,27 +165,63 @@ final class LineBatches {
     /**
      * The batch's deadline is its oldest line's: a batch Redis reads after that line's
      * sender would have given up does nothing. Its id is its last line's: Redis keeps it
-     * for the whole batch, which it appends all or nothing, as one entry
-     * ({@link EventCodec#group}); a lone line is an entry of its own kind, as the
-     * server's lines are.
+     * for the whole batch, which it appends all or nothing. Only the lines the history
+     * keeps go to it.
      */
     private byte[][] args(List<Pending> batch) {
-        List<byte[]> args = new ArrayList<>(8 + batch.size() + 8);
+        List<String> texts = new ArrayList<>(batch.size());
+        for (Pending line : batch) {
+            if (line.event() instanceof RoomEvent.Public p) {
+                texts.add(p.line());
+            }
+        }
+        texts = texts.subList(Math.max(0, texts.size() - properties.historySize()), texts.size());
+        List<List<String>> entries = entries(batch);
+        List<byte[]> args = new ArrayList<>(8 + texts.size() + entries.size() * 5);
         args.add(bytes(String.valueOf(batch.get(0).arrivedMillis() + link.commandTimeout().toMillis())));
         args.add(bytes(String.valueOf(RedisLink.STREAM_MAX)));
         args.add(bytes(String.valueOf(properties.historySize())));
         args.add(bytes(instance));
         args.add(bytes(batchId(batch)));
         args.add(bytes(String.valueOf(batch.size())));
-        List<RoomEvent> events = new ArrayList<>(batch.size());
-        for (Pending line : batch) {
-            events.add(line.event());
-            args.add(bytes(line.event() instanceof RoomEvent.Public p ? p.line() : ""));
+        args.add(bytes(String.valueOf(texts.size())));
+        texts.forEach(text -> args.add(bytes(text)));
+        args.add(bytes(String.valueOf(entries.size())));
+        for (List<String> entry : entries) {
+            args.add(bytes(String.valueOf(entry.size())));
+            entry.forEach(field -> args.add(bytes(field)));
         }
-        List<String> entry = events.size() == 1 ? EventCodec.fields(events.get(0))
-                : List.of("t", "G", "g", EventCodec.group(events));
-        entry.forEach(field -> args.add(bytes(field)));
         return args.toArray(byte[][]::new);
+    }
+
+    /**
+     * The batch's stream entries: its lines in groups of at most about {@link #MAX_GROUP}
+     * characters ({@link EventCodec#group}), a lone line as an entry of its own kind. The
+     * bound keeps the stream, which holds a number of entries, within a few times what it
+     * held with one line an entry.
+     */
+    static List<List<String>> entries(List<Pending> batch) {
+        List<List<String>> entries = new ArrayList<>();
+        StringBuilder group = new StringBuilder(MAX_GROUP + 1_024);
+        RoomEvent last = null;
+        int lines = 0;
+        for (Pending line : batch) {
+            String grouped = EventCodec.grouped(line.event());
+            if (lines > 0 && group.length() + grouped.length() > MAX_GROUP) {
+                entries.add(entry(group, lines, last));
+                group.setLength(0);
+                lines = 0;
+            }
+            group.append(grouped);
+            last = line.event();
+            lines++;
+        }
+        entries.add(entry(group, lines, last));
+        return entries;
+    }
+
+    private static List<String> entry(StringBuilder group, int lines, RoomEvent last) {
+        return lines == 1 ? EventCodec.fields(last) : List.of("t", "G", "g", group.toString());
     }
 
     private static String batchId(List<Pending> batch) {

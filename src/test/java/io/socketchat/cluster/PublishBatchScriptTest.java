@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import io.socketchat.room.RoomEvent;
 
@@ -50,6 +49,17 @@ class PublishBatchScriptTest {
     }
 
     @Test
+    void aBatchOfSeveralGroupsIsAnEntryForEachNumberedInTurn() {
+        publish(far(), "node-7", List.of(List.of("alice: one", "bob: two"), List.of("alice: three")));
+
+        assertThat(redis.command("XLEN", KEYS.log())).isEqualTo(":2");
+        assertThat(redis.command("HGET", KEYS.meta(), "seq")).isEqualTo("2");
+        assertThat(EventCodec.events(field("g"))).containsExactly(line("alice: one"), line("bob: two"));
+        assertThat(redis.command("LINDEX", HISTORY, "0")).isEqualTo("alice: three");
+        assertThat(redis.command("LLEN", HISTORY)).isEqualTo(":3");
+    }
+
+    @Test
     void theSameBatchSentAgainAppendsNothing() {
         publish(far(), "node-7", "alice: one", "bob: two");
 
@@ -77,15 +87,26 @@ class PublishBatchScriptTest {
 
     /** The script's reply's first line (the array's size for PUBLISHED, 1 for LATE). */
     private static String publish(long deadline, String batchId, String... lines) {
+        return publish(deadline, batchId, List.of(List.of(lines)));
+    }
+
+    /** A batch of several entries, each a group of lines (or a lone line). */
+    private static String publish(long deadline, String batchId, List<List<String>> entries) {
+        List<String> lines = entries.stream().flatMap(List::stream).toList();
         List<String> words = new ArrayList<>(List.of("EVAL", new LedgerScripts().publishBatch.getScriptAsString(),
                 String.valueOf(KEYS.all().size())));
         words.addAll(KEYS.all());
-        words.addAll(
-                List.of(String.valueOf(deadline), "10000", "50", "instance-1", batchId, String.valueOf(lines.length)));
-        words.addAll(List.of(lines));
-        List<RoomEvent> events = Stream.of(lines).map(PublishBatchScriptTest::line).toList();
-        words.addAll(lines.length == 1 ? EventCodec.fields(events.get(0))
-                : List.of("t", "G", "g", EventCodec.group(events)));
+        words.addAll(List.of(String.valueOf(deadline), "10000", "50", "instance-1", batchId,
+                String.valueOf(lines.size()), String.valueOf(lines.size())));
+        words.addAll(lines);
+        words.add(String.valueOf(entries.size()));
+        for (List<String> entry : entries) {
+            List<RoomEvent> events = entry.stream().map(PublishBatchScriptTest::line).toList();
+            List<String> fields = events.size() == 1 ? EventCodec.fields(events.get(0))
+                    : List.of("t", "G", "g", EventCodec.group(events));
+            words.add(String.valueOf(fields.size()));
+            words.addAll(fields);
+        }
         return redis.command(words.toArray(String[]::new));
     }
 
