@@ -1,5 +1,6 @@
 package io.socketchat.cluster;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ final class LineBatches {
 
     static final int MAX_WAITING = 1_000;
 
-    /** Characters of lines in one stream entry (a group), unless one line is longer. */
+    /** Bytes of lines in one stream entry (a group), unless one line is longer. */
     static final int MAX_GROUP = 2_048;
 
     private final RedisConnectionFactory factory;
@@ -176,7 +177,7 @@ final class LineBatches {
             }
         }
         texts = texts.subList(Math.max(0, texts.size() - properties.historySize()), texts.size());
-        List<List<String>> entries = entries(batch);
+        List<List<byte[]>> entries = entries(batch);
         List<byte[]> args = new ArrayList<>(8 + texts.size() + entries.size() * 5);
         args.add(bytes(String.valueOf(batch.get(0).arrivedMillis() + link.commandTimeout().toMillis())));
         args.add(bytes(String.valueOf(RedisLink.STREAM_MAX)));
@@ -187,32 +188,33 @@ final class LineBatches {
         args.add(bytes(String.valueOf(texts.size())));
         texts.forEach(text -> args.add(bytes(text)));
         args.add(bytes(String.valueOf(entries.size())));
-        for (List<String> entry : entries) {
+        for (List<byte[]> entry : entries) {
             args.add(bytes(String.valueOf(entry.size())));
-            entry.forEach(field -> args.add(bytes(field)));
+            args.addAll(entry);
         }
         return args.toArray(byte[][]::new);
     }
 
     /**
-     * The batch's stream entries: its lines in groups of at most about {@link #MAX_GROUP}
-     * characters ({@link EventCodec#group}), a lone line as an entry of its own kind. The
-     * bound keeps the stream, which holds a number of entries, within a few times what it
-     * held with one line an entry.
+     * The batch's stream entries, as the script's arguments: its lines in groups of at
+     * most {@link #MAX_GROUP} bytes ({@link EventCodec#group}), a lone line as an entry
+     * of its own kind. The bound keeps an entry within about twice what one line could
+     * take ({@code chat.max-line-bytes}, 1,024 by default), so the stream, which keeps a
+     * number of entries, at most about twice its size with a line each.
      */
-    static List<List<String>> entries(List<Pending> batch) {
-        List<List<String>> entries = new ArrayList<>();
-        StringBuilder group = new StringBuilder(MAX_GROUP + 1_024);
+    static List<List<byte[]>> entries(List<Pending> batch) {
+        List<List<byte[]>> entries = new ArrayList<>();
+        ByteArrayOutputStream group = new ByteArrayOutputStream(MAX_GROUP + 1_024);
         RoomEvent last = null;
         int lines = 0;
         for (Pending line : batch) {
-            String grouped = EventCodec.grouped(line.event());
-            if (lines > 0 && group.length() + grouped.length() > MAX_GROUP) {
+            byte[] grouped = bytes(EventCodec.grouped(line.event()));
+            if (lines > 0 && group.size() + grouped.length > MAX_GROUP) {
                 entries.add(entry(group, lines, last));
-                group.setLength(0);
+                group.reset();
                 lines = 0;
             }
-            group.append(grouped);
+            group.writeBytes(grouped);
             last = line.event();
             lines++;
         }
@@ -220,8 +222,11 @@ final class LineBatches {
         return entries;
     }
 
-    private static List<String> entry(StringBuilder group, int lines, RoomEvent last) {
-        return lines == 1 ? EventCodec.fields(last) : List.of("t", "G", "g", group.toString());
+    private static List<byte[]> entry(ByteArrayOutputStream group, int lines, RoomEvent last) {
+        if (lines == 1) {
+            return EventCodec.fields(last).stream().map(LineBatches::bytes).toList();
+        }
+        return List.of(bytes("t"), bytes("G"), bytes("g"), group.toByteArray());
     }
 
     private static String batchId(List<Pending> batch) {
