@@ -170,18 +170,27 @@ final class LineBatches {
      * keeps go to it.
      */
     private byte[][] args(List<Pending> batch) {
+        return scriptArgs(batch, batch.get(0).arrivedMillis() + link.commandTimeout().toMillis(), instance,
+                properties.historySize());
+    }
+
+    /**
+     * The arguments of {@code publish_batch.lua} for the batch, in the order it reads
+     * them.
+     */
+    static byte[][] scriptArgs(List<Pending> batch, long deadline, String instance, int historySize) {
         List<String> texts = new ArrayList<>(batch.size());
         for (Pending line : batch) {
             if (line.event() instanceof RoomEvent.Public p) {
                 texts.add(p.line());
             }
         }
-        texts = texts.subList(Math.max(0, texts.size() - properties.historySize()), texts.size());
+        texts = texts.subList(Math.max(0, texts.size() - historySize), texts.size());
         List<List<byte[]>> entries = entries(batch);
         List<byte[]> args = new ArrayList<>(8 + texts.size() + entries.size() * 5);
-        args.add(bytes(String.valueOf(batch.get(0).arrivedMillis() + link.commandTimeout().toMillis())));
+        args.add(bytes(String.valueOf(deadline)));
         args.add(bytes(String.valueOf(RedisLink.STREAM_MAX)));
-        args.add(bytes(String.valueOf(properties.historySize())));
+        args.add(bytes(String.valueOf(historySize)));
         args.add(bytes(instance));
         args.add(bytes(batchId(batch)));
         args.add(bytes(String.valueOf(batch.size())));

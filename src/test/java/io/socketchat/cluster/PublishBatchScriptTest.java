@@ -2,19 +2,24 @@ package io.socketchat.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
+import io.socketchat.protocol.Username;
+import io.socketchat.room.Member;
 import io.socketchat.room.RoomEvent;
-
 import io.socketchat.support.RedisServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The script that appends a node's batch of lines, run on a real Redis as a node sends
- * it: one numbered entry holding every line in order, each kept in history; a batch sent
- * again (a command Lettuce repeats after a reconnect) or read too late appends nothing.
+ * The script that appends a node's batch of lines, run on a real Redis with the arguments
+ * a node builds ({@link LineBatches#scriptArgs}): groups of lines as numbered entries
+ * that give back every line in order, the history given the public lines it keeps; a
+ * batch sent again (a command Lettuce repeats after a reconnect) or read too late appends
+ * nothing.
  */
 class PublishBatchScriptTest {
 
@@ -27,13 +32,15 @@ class PublishBatchScriptTest {
 
     @Test
     void aBatchIsOneNumberedEntryHoldingEveryLineInOrder() {
-        assertThat(publish(far(), "node-7", "alice: one", "bob: two", "alice: three")).isEqualTo("*3");
+        assertThat(publish(far(), "node-7", 50, line("alice: one"), line("bob: two"), line("alice: three")))
+            .isEqualTo("*3");
 
         assertThat(redis.command("XLEN", KEYS.log())).isEqualTo(":1");
         assertThat(redis.command("HGET", KEYS.meta(), "seq")).isEqualTo("1");
-        assertThat(EventCodec.events(field("g"))).containsExactly(line("alice: one"), line("bob: two"),
+        assertThat(field(1, "t")).isEqualTo("G");
+        assertThat(EventCodec.events(field(1, "g"))).containsExactly(line("alice: one"), line("bob: two"),
                 line("alice: three"));
-        assertThat(field("o")).isEqualTo("instance-1");
+        assertThat(field(1, "o")).isEqualTo("instance-1");
         assertThat(redis.command("LINDEX", HISTORY, "0")).isEqualTo("alice: three");
         assertThat(redis.command("LINDEX", HISTORY, "2")).isEqualTo("alice: one");
         assertThat(redis.command("ZSCORE", KEYS.seen(), "node-7")).matches("\\d+");
@@ -41,41 +48,72 @@ class PublishBatchScriptTest {
 
     @Test
     void aLoneLineIsAnEntryOfItsOwnKind() {
-        publish(far(), "node-7", "alice: one");
+        publish(far(), "node-7", 50, line("alice: one"));
 
-        assertThat(field("t")).isEqualTo("P");
-        assertThat(field("x")).isEqualTo("alice: one");
-        assertThat(field("q")).isEqualTo("1");
+        assertThat(field(1, "t")).isEqualTo("P");
+        assertThat(field(1, "x")).isEqualTo("alice: one");
+        assertThat(field(1, "q")).isEqualTo("1");
     }
 
     @Test
-    void aBatchOfSeveralGroupsIsAnEntryForEachNumberedInTurn() {
-        publish(far(), "node-7", List.of(List.of("alice: one", "bob: two"), List.of("alice: three")));
+    void aBatchLargerThanAGroupIsSeveralEntriesNumberedInTurn() {
+        RoomEvent first = line("alice: " + "a".repeat(900));
+        RoomEvent second = line("bob: " + "b".repeat(900));
+        RoomEvent third = line("alice: " + "c".repeat(900));
+        publish(far(), "node-6", 50, line("carol: before"));
 
-        assertThat(redis.command("XLEN", KEYS.log())).isEqualTo(":2");
-        assertThat(redis.command("HGET", KEYS.meta(), "seq")).isEqualTo("2");
-        assertThat(EventCodec.events(field("g"))).containsExactly(line("alice: one"), line("bob: two"));
+        publish(far(), "node-7", 50, first, second, third);
+
+        assertThat(redis.command("XLEN", KEYS.log())).isEqualTo(":3");
+        assertThat(redis.command("HGET", KEYS.meta(), "seq")).isEqualTo("3");
+        assertThat(List.of(field(1, "q"), field(2, "q"), field(3, "q"))).containsExactly("1", "2", "3");
+        assertThat(EventCodec.events(field(2, "g"))).containsExactly(first, second);
+        assertThat(field(3, "x")).isEqualTo(((RoomEvent.Public) third).line());
+        assertThat(redis.command("LLEN", HISTORY)).isEqualTo(":4");
+    }
+
+    @Test
+    void theHistoryGetsOnlyThePublicLinesItKeeps() {
+        Member alice = new Member("member-1", new Username("alice"));
+
+        publish(far(), "node-7", 2, line("alice: one"), new RoomEvent.Private(alice, "member-2", "psst"),
+                line("alice: two"), line("alice: three"), new RoomEvent.Private(alice, "member-2", "again"));
+
+        assertThat(redis.command("LLEN", HISTORY)).isEqualTo(":2");
         assertThat(redis.command("LINDEX", HISTORY, "0")).isEqualTo("alice: three");
-        assertThat(redis.command("LLEN", HISTORY)).isEqualTo(":3");
+        assertThat(redis.command("LINDEX", HISTORY, "1")).isEqualTo("alice: two");
+        assertThat(EventCodec.events(field(1, "g"))).hasSize(5)
+            .contains(new RoomEvent.Private(alice, "member-2", "psst"));
+    }
+
+    @Test
+    void textBeyondAsciiComesBackAsItWent() {
+        RoomEvent line = line("bob: 👩‍💻 می‌خواهم ന്‍");
+        RoomEvent message = new RoomEvent.Private(new Member("member-1", new Username("bob")), "member-2", "😀;1:x");
+
+        publish(far(), "node-7", 50, line, message);
+
+        assertThat(EventCodec.events(field(1, "g"))).containsExactly(line, message);
+        assertThat(utf8(redis.command("LINDEX", HISTORY, "0"))).isEqualTo("bob: 👩‍💻 می‌خواهم ന്‍");
     }
 
     @Test
     void theSameBatchSentAgainAppendsNothing() {
-        publish(far(), "node-7", "alice: one", "bob: two");
+        publish(far(), "node-7", 50, line("alice: one"), line("bob: two"));
 
-        publish(far(), "node-7", "alice: one", "bob: two");
+        publish(far(), "node-7", 50, line("alice: one"), line("bob: two"));
 
         assertThat(redis.command("XLEN", KEYS.log())).isEqualTo(":1");
         assertThat(redis.command("LLEN", HISTORY)).isEqualTo(":2");
 
-        publish(far(), "node-8", "alice: three");
+        publish(far(), "node-8", 50, line("alice: three"));
         assertThat(redis.command("XLEN", KEYS.log())).isEqualTo(":2");
         assertThat(redis.command("HGET", KEYS.meta(), "seq")).isEqualTo("2");
     }
 
     @Test
     void aBatchReadAfterItsDeadlineAppendsNothing() {
-        publish(1, "node-7", "alice: one");
+        publish(1, "node-7", 50, line("alice: one"));
 
         assertThat(redis.command("XLEN", KEYS.log())).isEqualTo(":0");
         assertThat(redis.command("EXISTS", KEYS.seen())).isEqualTo(":0");
@@ -85,27 +123,20 @@ class PublishBatchScriptTest {
         return System.currentTimeMillis() + 60_000;
     }
 
-    /** The script's reply's first line (the array's size for PUBLISHED, 1 for LATE). */
-    private static String publish(long deadline, String batchId, String... lines) {
-        return publish(deadline, batchId, List.of(List.of(lines)));
-    }
-
-    /** A batch of several entries, each a group of lines (or a lone line). */
-    private static String publish(long deadline, String batchId, List<List<String>> entries) {
-        List<String> lines = entries.stream().flatMap(List::stream).toList();
+    /**
+     * The script's reply's first line (the array's size for PUBLISHED, 1 for LATE), run
+     * with the arguments a node builds for these lines.
+     */
+    private static String publish(long deadline, String batchId, int historySize, RoomEvent... lines) {
+        List<LineBatches.Pending> batch = Stream.of(lines)
+            .map(line -> new LineBatches.Pending(batchId, line, "member-1", 0, refused -> {
+            }))
+            .toList();
         List<String> words = new ArrayList<>(List.of("EVAL", new LedgerScripts().publishBatch.getScriptAsString(),
                 String.valueOf(KEYS.all().size())));
         words.addAll(KEYS.all());
-        words.addAll(List.of(String.valueOf(deadline), "10000", "50", "instance-1", batchId,
-                String.valueOf(lines.size()), String.valueOf(lines.size())));
-        words.addAll(lines);
-        words.add(String.valueOf(entries.size()));
-        for (List<String> entry : entries) {
-            List<RoomEvent> events = entry.stream().map(PublishBatchScriptTest::line).toList();
-            List<String> fields = events.size() == 1 ? EventCodec.fields(events.get(0))
-                    : List.of("t", "G", "g", EventCodec.group(events));
-            words.add(String.valueOf(fields.size()));
-            words.addAll(fields);
+        for (byte[] arg : LineBatches.scriptArgs(batch, deadline, "instance-1", historySize)) {
+            words.add(new String(arg, StandardCharsets.UTF_8));
         }
         return redis.command(words.toArray(String[]::new));
     }
@@ -114,14 +145,19 @@ class PublishBatchScriptTest {
         return new RoomEvent.Public("member-1", text);
     }
 
-    /** A field of the stream's first entry. */
-    private static String field(String name) {
-        return redis.command("EVAL", """
-                local entry = redis.call('XRANGE', KEYS[1], '-', '+')[1][2]
+    /** A field of the stream's entry at this position (from 1), as UTF-8. */
+    private static String field(int entry, String name) {
+        return utf8(redis.command("EVAL", """
+                local entry = redis.call('XRANGE', KEYS[1], '-', '+')[tonumber(ARGV[2])][2]
                 for i = 1, #entry, 2 do
                   if entry[i] == ARGV[1] then return entry[i + 1] end
                 end
-                return false""", "1", KEYS.log(), name);
+                return false""", "1", KEYS.log(), name, String.valueOf(entry)));
+    }
+
+    /** The test client reads a byte a character. */
+    private static String utf8(String bytes) {
+        return new String(bytes.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
     }
 
 }
