@@ -62,6 +62,8 @@ class IrcAccountsTest {
         alice.send("NICK alicia").expect(":alice!alice@chat/user NICK alicia");
         alice.send("NICK alice").expect(":alicia!alicia@chat/user NICK alice");
         alice.close();
+        // the server has let her go: the nick is free, only the account holds it now
+        watcher.skipUntil("* alice left the chat");
 
         IrcUser none = server.connectIrc();
         none.send("NICK alice").send("USER alice 0 * :Alice");
