@@ -116,10 +116,16 @@ class SentinelFailoverTest {
         LineClient dave = pair.a().join("dave");
         alice.expect("* dave joined the chat");
         bob.expect("* dave joined the chat");
+        long sent = System.nanoTime();
         for (int i = 1; i <= 3; i++) {
             alice.send("lost " + i);
             bob.expect("alice: lost " + i);
         }
+        // alice's node has the primary's word for all three: killed earlier, the primary
+        // would not have taken them as far as her node knows (Not delivered instead)
+        LineReceipts receipts = pair.a().bean(RedisLedger.class).follower().receipts();
+        await().atMost(Duration.ofSeconds(5))
+            .until(() -> receipts.recent().stream().filter(receipt -> receipt.at() - sent > 0).count() == 3);
         group.killPrimary();
         group.resumeReplica();
 
