@@ -1,7 +1,7 @@
 -- ARGV: deadline (ms) of the batch's oldest line, stream max length, history size, node instance, the batch's
--- id (its last line's), number of lines in the batch, number h of its lines the history keeps, those h lines,
--- number e of stream entries, then for each entry: number n of its fields and the n fields (a group's 't', 'G',
--- 'g' and its lines in one value, or a lone line's own fields).
+-- id (the node's instance and the batch's number), number of lines in the batch, number h of its lines the
+-- history keeps, those h lines, number e of stream entries, then for each entry: number n of its fields and the
+-- n fields (a group's 't', 'G', 'g' and its lines in one value, or a lone line's own fields).
 -- The lines of this node that arrived while its previous batch was on its way, in one call: a batch Redis reads
 -- after its oldest line's sender gave up on it does nothing, and a batch whose id was seen in the last ten
 -- minutes is not appended again (a command sent again after a reconnect, once Redis had run it). The check, the

@@ -1,5 +1,6 @@
 package io.socketchat.cluster;
 
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,10 @@ import io.socketchat.room.ChatMetrics.DropReason;
 import io.socketchat.room.Member;
 import io.socketchat.room.RoomEvent;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Room events as the fields of a stream entry: {@code t} the kind, {@code m} the member
  * id, {@code n} the member's name, {@code to} a new name or a target id, {@code x} a
@@ -18,11 +23,16 @@ import io.socketchat.room.RoomEvent;
  * from (or that was banned or unbanned: kind {@code B}, read by the ledger, not the
  * room), {@code o} the node instance that appended a line (read only by that node).
  * Joins, leaves and renames are written by the scripts that change the names, with the
- * same fields. A node's batch of several lines is one entry of kind {@code G}: its lines'
- * fields in one value, {@code g}, so that Redis appends and every node reads one entry
- * for the batch instead of one for each line.
+ * same fields. A group of a node's lines is one entry of kind {@code G}: its lines'
+ * fields in one value, {@code g}, a JSON array of their arrays of fields, so that Redis
+ * appends and every node reads one entry for the group instead of one for each line.
  */
 final class EventCodec {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final TypeReference<List<List<String>>> GROUP = new TypeReference<>() {
+    };
 
     private EventCodec() {
     }
@@ -46,28 +56,32 @@ final class EventCodec {
         return fields;
     }
 
-    /**
-     * The fields of a group entry's {@code g}: for each event, its number of fields and
-     * then each field as its length, a colon and its text
-     * ({@code 6;1:t1:P1:m3:m-11:x5:hello}), so a field may hold any character.
-     */
-    static String group(List<RoomEvent> events) {
-        StringBuilder group = new StringBuilder(events.size() * 96);
-        events.forEach(event -> group.append(grouped(event)));
-        return group.toString();
+    /** One event as it goes in a group: the JSON array of its fields. */
+    static byte[] grouped(RoomEvent event) {
+        return JSON.writeValueAsBytes(fields(event));
     }
 
     /**
-     * One event as it goes in a group's {@code g}: groups are these, one after another.
+     * A group entry's {@code g}: the events' arrays ({@link #grouped}) in one JSON array,
+     * in order.
      */
-    static String grouped(RoomEvent event) {
-        List<String> fields = fields(event);
-        StringBuilder grouped = new StringBuilder(96);
-        grouped.append(fields.size()).append(';');
-        for (String field : fields) {
-            grouped.append(field.length()).append(':').append(field);
+    static byte[] group(List<byte[]> grouped) {
+        int bytes = grouped.stream().mapToInt(event -> event.length).sum();
+        ByteArrayOutputStream group = new ByteArrayOutputStream(groupSize(grouped.size(), bytes));
+        group.write('[');
+        for (int i = 0; i < grouped.size(); i++) {
+            if (i > 0) {
+                group.write(',');
+            }
+            group.writeBytes(grouped.get(i));
         }
-        return grouped.toString();
+        group.write(']');
+        return group.toByteArray();
+    }
+
+    /** The size of a group of this many events of these bytes in all. */
+    static int groupSize(int events, int bytes) {
+        return bytes + Math.max(events - 1, 0) + 2;
     }
 
     /**
@@ -75,34 +89,27 @@ final class EventCodec {
      * @throws IllegalArgumentException if it is not one {@link #group} wrote
      */
     static List<RoomEvent> events(String group) {
-        List<RoomEvent> events = new ArrayList<>();
-        int at = 0;
         try {
-            while (at < group.length()) {
-                int end = group.indexOf(';', at);
-                int count = Integer.parseInt(group, at, end, 10);
-                at = end + 1;
-                Map<String, String> fields = new HashMap<>(count);
-                for (int i = 0; i + 1 < count; i += 2) {
-                    int nameEnd = group.indexOf(':', at);
-                    int nameLength = Integer.parseInt(group, at, nameEnd, 10);
-                    String name = group.substring(nameEnd + 1, nameEnd + 1 + nameLength);
-                    at = nameEnd + 1 + nameLength;
-                    int valueEnd = group.indexOf(':', at);
-                    int valueLength = Integer.parseInt(group, at, valueEnd, 10);
-                    fields.put(name, group.substring(valueEnd + 1, valueEnd + 1 + valueLength));
-                    at = valueEnd + 1 + valueLength;
+            List<RoomEvent> events = new ArrayList<>();
+            for (List<String> fields : JSON.readValue(group, GROUP)) {
+                Map<String, String> byName = new HashMap<>(fields.size());
+                for (int i = 0; i + 1 < fields.size(); i += 2) {
+                    byName.put(fields.get(i), fields.get(i + 1));
                 }
-                RoomEvent event = event(fields);
+                RoomEvent event = event(byName);
                 if (event != null) {
                     events.add(event);
                 }
             }
+            return events;
+        }
+        catch (JacksonException ex) {
+            throw new IllegalArgumentException(
+                    "Not a group of lines at " + ex.getLocation().getCharOffset() + ": " + ex.getOriginalMessage(), ex);
         }
         catch (RuntimeException ex) {
-            throw new IllegalArgumentException("Not a group of lines at " + at + ": " + ex.getMessage(), ex);
+            throw new IllegalArgumentException("Not a group of lines at 0: " + ex, ex);
         }
-        return events;
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.socketchat.cluster;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import io.lettuce.core.RedisNoScriptException;
@@ -38,8 +38,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnection;
 final class LineBatches {
 
     /** A line, whose outcome is told once: null when appended, else why not. */
-    record Pending(String lineId, RoomEvent event, String senderId, long arrivedMillis,
-            Consumer<RuntimeException> outcome) {
+    record Pending(RoomEvent event, String senderId, long arrivedMillis, Consumer<RuntimeException> outcome) {
     }
 
     static final int MAX_BATCH = 256;
@@ -62,6 +61,9 @@ final class LineBatches {
     private final byte[][] keys;
 
     private final Waiting waiting = new Waiting();
+
+    /** Batches sent: each batch's id is this node's instance and its number. */
+    private final AtomicLong sent = new AtomicLong();
 
     private final ExecutorService replies = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "chat-line-replies");
@@ -94,14 +96,16 @@ final class LineBatches {
         if (batch.isEmpty()) {
             return;
         }
+        String id = instance + "-b" + sent.incrementAndGet();
         if (!link.available()) {
-            replies.execute(() -> done(batch, null, new RoomUnavailableException("Redis is unreachable", null)));
+            replies.execute(() -> done(batch, id, null, new RoomUnavailableException("Redis is unreachable", null)));
             return;
         }
-        call(batch, args(batch), false);
+        call(batch, id, scriptArgs(batch, id, batch.get(0).arrivedMillis() + link.commandTimeout().toMillis(), instance,
+                properties.historySize()), false);
     }
 
-    private void call(List<Pending> batch, byte[][] args, boolean asText) {
+    private void call(List<Pending> batch, String id, byte[][] args, boolean asText) {
         try {
             RedisConnection connection = factory.getConnection();
             try {
@@ -117,13 +121,13 @@ final class LineBatches {
                     .orTimeout(link.commandTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS)
                     .whenComplete((result, failure) -> {
                         if (failure == null && "PUBLISHED".equals(text(result.get(0)))) {
-                            done(batch, result, null);
+                            done(batch, id, result, null);
                         }
                         else if (failure != null && cause(failure) instanceof RedisNoScriptException && !asText) {
-                            replies.execute(() -> call(batch, args, true));
+                            replies.execute(() -> call(batch, id, args, true));
                         }
                         else {
-                            replies.execute(() -> done(batch, result, failure == null ? null : cause(failure)));
+                            replies.execute(() -> done(batch, id, result, failure == null ? null : cause(failure)));
                         }
                     });
             }
@@ -132,11 +136,11 @@ final class LineBatches {
             }
         }
         catch (RuntimeException ex) {
-            replies.execute(() -> done(batch, null, ex));
+            replies.execute(() -> done(batch, id, null, ex));
         }
     }
 
-    private void done(List<Pending> batch, List<Object> reply, Throwable failure) {
+    private void done(List<Pending> batch, String id, List<Object> reply, Throwable failure) {
         RuntimeException refused = null;
         if (failure != null) {
             RuntimeException ex = failure instanceof RuntimeException runtime ? runtime
@@ -149,7 +153,6 @@ final class LineBatches {
         }
         if (refused == null) {
             String last = text(reply.get(1));
-            String id = batchId(batch);
             for (Pending line : batch) {
                 follower.receipts().acknowledged(id, line.senderId());
             }
@@ -164,21 +167,12 @@ final class LineBatches {
     }
 
     /**
-     * The batch's deadline is its oldest line's: a batch Redis reads after that line's
-     * sender would have given up does nothing. Its id is its last line's: Redis keeps it
-     * for the whole batch, which it appends all or nothing. Only the lines the history
-     * keeps go to it.
-     */
-    private byte[][] args(List<Pending> batch) {
-        return scriptArgs(batch, batch.get(0).arrivedMillis() + link.commandTimeout().toMillis(), instance,
-                properties.historySize());
-    }
-
-    /**
      * The arguments of {@code publish_batch.lua} for the batch, in the order it reads
-     * them.
+     * them. The batch's deadline is its oldest line's: a batch Redis reads after that
+     * line's sender would have given up does nothing. Redis keeps its id for the whole
+     * batch, which it appends all or nothing. Only the lines the history keeps go to it.
      */
-    static byte[][] scriptArgs(List<Pending> batch, long deadline, String instance, int historySize) {
+    static byte[][] scriptArgs(List<Pending> batch, String id, long deadline, String instance, int historySize) {
         List<String> texts = new ArrayList<>(batch.size());
         for (Pending line : batch) {
             if (line.event() instanceof RoomEvent.Public p) {
@@ -192,7 +186,7 @@ final class LineBatches {
         args.add(bytes(String.valueOf(RedisLink.STREAM_MAX)));
         args.add(bytes(String.valueOf(historySize)));
         args.add(bytes(instance));
-        args.add(bytes(batchId(batch)));
+        args.add(bytes(id));
         args.add(bytes(String.valueOf(batch.size())));
         args.add(bytes(String.valueOf(texts.size())));
         texts.forEach(text -> args.add(bytes(text)));
@@ -213,33 +207,30 @@ final class LineBatches {
      */
     static List<List<byte[]>> entries(List<Pending> batch) {
         List<List<byte[]>> entries = new ArrayList<>();
-        ByteArrayOutputStream group = new ByteArrayOutputStream(MAX_GROUP + 1_024);
-        RoomEvent last = null;
-        int lines = 0;
+        List<byte[]> group = new ArrayList<>();
+        RoomEvent first = null;
+        int bytes = 0;
         for (Pending line : batch) {
-            byte[] grouped = bytes(EventCodec.grouped(line.event()));
-            if (lines > 0 && group.size() + grouped.length > MAX_GROUP) {
-                entries.add(entry(group, lines, last));
-                group.reset();
-                lines = 0;
+            byte[] grouped = EventCodec.grouped(line.event());
+            if (!group.isEmpty() && EventCodec.groupSize(group.size() + 1, bytes + grouped.length) > MAX_GROUP) {
+                entries.add(entry(group, first));
+                group = new ArrayList<>();
+                bytes = 0;
             }
-            group.writeBytes(grouped);
-            last = line.event();
-            lines++;
+            if (group.isEmpty()) {
+                first = line.event();
+            }
+            group.add(grouped);
+            bytes += grouped.length;
         }
-        entries.add(entry(group, lines, last));
+        entries.add(entry(group, first));
         return entries;
     }
 
-    private static List<byte[]> entry(ByteArrayOutputStream group, int lines, RoomEvent last) {
-        if (lines == 1) {
-            return EventCodec.fields(last).stream().map(LineBatches::bytes).toList();
-        }
-        return List.of(bytes("t"), bytes("G"), bytes("g"), group.toByteArray());
-    }
-
-    private static String batchId(List<Pending> batch) {
-        return batch.get(batch.size() - 1).lineId();
+    /** A lone line's entry keeps its own kind and fields, as the server's lines do. */
+    private static List<byte[]> entry(List<byte[]> group, RoomEvent first) {
+        return group.size() == 1 ? EventCodec.fields(first).stream().map(LineBatches::bytes).toList()
+                : List.of(bytes("t"), bytes("G"), bytes("g"), EventCodec.group(group));
     }
 
     private static Throwable cause(Throwable failure) {

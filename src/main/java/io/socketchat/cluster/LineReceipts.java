@@ -2,8 +2,10 @@ package io.socketchat.cluster;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.springframework.data.redis.connection.DefaultStringRedisConnection;
@@ -50,15 +52,19 @@ final class LineReceipts {
      */
     Map<String, Integer> lostOn(DefaultStringRedisConnection connection) {
         List<Receipt> checked = recent();
-        List<Boolean> present = new ArrayList<>(checked.size());
-        for (int from = 0; from < checked.size(); from += 1_000) {
-            String[] ids = checked.subList(from, Math.min(checked.size(), from + 1_000))
-                .stream()
-                .map(Receipt::lineId)
-                .toArray(String[]::new);
-            connection.zMScore(RoomKeys.ROOM.seen(), ids).forEach(score -> present.add(score != null));
+        // the lines of one batch share its id: ask for each id once
+        List<String> ids = checked.stream().map(Receipt::lineId).distinct().toList();
+        Set<String> held = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += 1_000) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 1_000));
+            List<Double> scores = connection.zMScore(RoomKeys.ROOM.seen(), chunk.toArray(String[]::new));
+            for (int i = 0; i < chunk.size(); i++) {
+                if (scores.get(i) != null) {
+                    held.add(chunk.get(i));
+                }
+            }
         }
-        return lost(checked, present);
+        return lost(checked, checked.stream().map(receipt -> held.contains(receipt.lineId())).toList());
     }
 
     /**

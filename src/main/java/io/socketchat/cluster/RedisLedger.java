@@ -162,12 +162,11 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
             return;
         }
         follower.throttle();
-        batches.add(new LineBatches.Pending(instance + "-" + lines.incrementAndGet(), event, sender,
-                System.currentTimeMillis(), refused -> {
-                    if (refused != null) {
-                        notDelivered.run();
-                    }
-                }));
+        batches.add(new LineBatches.Pending(event, sender, System.currentTimeMillis(), refused -> {
+            if (refused != null) {
+                notDelivered.run();
+            }
+        }));
     }
 
     /**
@@ -185,15 +184,14 @@ public class RedisLedger implements RoomLedger, SmartLifecycle {
             throw new RoomUnavailableException("Redis is unreachable", null);
         }
         CompletableFuture<Void> taken = new CompletableFuture<>();
-        batches.add(new LineBatches.Pending(instance + "-" + lines.incrementAndGet(), event, sender,
-                System.currentTimeMillis(), refused -> {
-                    if (refused == null) {
-                        taken.complete(null);
-                    }
-                    else {
-                        taken.completeExceptionally(refused);
-                    }
-                }));
+        batches.add(new LineBatches.Pending(event, sender, System.currentTimeMillis(), refused -> {
+            if (refused == null) {
+                taken.complete(null);
+            }
+            else {
+                taken.completeExceptionally(refused);
+            }
+        }));
         try {
             taken.get(link.commandTimeout().toMillis() * 2 + 1_000, TimeUnit.MILLISECONDS);
         }

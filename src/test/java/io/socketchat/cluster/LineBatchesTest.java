@@ -54,7 +54,7 @@ class LineBatchesTest {
     }
 
     private static List<LineBatches.Pending> pending(List<RoomEvent> lines) {
-        return lines.stream().map(line -> new LineBatches.Pending("id", line, "node-a/1", 0, refused -> {
+        return lines.stream().map(line -> new LineBatches.Pending(line, "node-a/1", 0, refused -> {
         })).toList();
     }
 

@@ -129,13 +129,13 @@ class PublishBatchScriptTest {
      */
     private static String publish(long deadline, String batchId, int historySize, RoomEvent... lines) {
         List<LineBatches.Pending> batch = Stream.of(lines)
-            .map(line -> new LineBatches.Pending(batchId, line, "member-1", 0, refused -> {
+            .map(line -> new LineBatches.Pending(line, "member-1", 0, refused -> {
             }))
             .toList();
         List<String> words = new ArrayList<>(List.of("EVAL", new LedgerScripts().publishBatch.getScriptAsString(),
                 String.valueOf(KEYS.all().size())));
         words.addAll(KEYS.all());
-        for (byte[] arg : LineBatches.scriptArgs(batch, deadline, "instance-1", historySize)) {
+        for (byte[] arg : LineBatches.scriptArgs(batch, batchId, deadline, "instance-1", historySize)) {
             words.add(new String(arg, StandardCharsets.UTF_8));
         }
         return redis.command(words.toArray(String[]::new));
