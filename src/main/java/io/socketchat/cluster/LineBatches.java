@@ -206,6 +206,10 @@ final class LineBatches {
      * number of entries, at most about twice its size with a line each.
      */
     static List<List<byte[]>> entries(List<Pending> batch) {
+        if (batch.size() == 1) {
+            // the common case at low rates: no group to size
+            return List.of(entry(List.of(), batch.get(0).event()));
+        }
         List<List<byte[]>> entries = new ArrayList<>();
         List<byte[]> group = new ArrayList<>();
         RoomEvent first = null;
@@ -229,7 +233,7 @@ final class LineBatches {
 
     /** A lone line's entry keeps its own kind and fields, as the server's lines do. */
     private static List<byte[]> entry(List<byte[]> group, RoomEvent first) {
-        return group.size() == 1 ? EventCodec.fields(first).stream().map(LineBatches::bytes).toList()
+        return group.size() <= 1 ? EventCodec.fields(first).stream().map(LineBatches::bytes).toList()
                 : List.of(bytes("t"), bytes("G"), bytes("g"), EventCodec.group(group));
     }
 
