@@ -1,8 +1,10 @@
 package io.socketchat.irc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 import io.socketchat.room.ChatRoom;
@@ -12,6 +14,7 @@ import io.socketchat.support.RunningServer;
 import io.socketchat.web.WebSocketUser;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +35,17 @@ class IrcRoomTest {
     @AfterAll
     static void stop() {
         server.close();
+    }
+
+    /**
+     * Every user a test closed has left before the next test joins, so that no test sees
+     * another's leave (a browser's close reaches the room a little later than a
+     * socket's).
+     */
+    @AfterEach
+    void everyoneHasLeft() {
+        ChatRoom room = server.bean(ChatRoom.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> room.size() == 0);
     }
 
     @Test
