@@ -40,7 +40,8 @@ class RacingJoinsTest {
                 .containsExactlyInAnyOrder(
                         "Hello " + name + "! 1 user online: " + name + ". Type /help for commands, exit to leave.",
                         "! Username \"" + name + "\" is taken. Enter another username:");
-            awaitEmpty(a, b);
+            a.awaitEmptyRoom();
+            b.awaitEmptyRoom();
         }
 
         a.join("alice");
@@ -67,11 +68,6 @@ class RacingJoinsTest {
             two.send(secondName);
             return new ArrayList<>(List.of(one.nextLine(), two.nextLine()));
         }
-    }
-
-    private void awaitEmpty(RunningServer a, RunningServer b) {
-        await().atMost(LineClient.TIMEOUT)
-            .until(() -> a.bean(ChatRoom.class).size() == 0 && b.bean(ChatRoom.class).size() == 0);
     }
 
 }

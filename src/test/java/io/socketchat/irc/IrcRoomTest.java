@@ -1,10 +1,8 @@
 package io.socketchat.irc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 
 import io.socketchat.room.ChatRoom;
@@ -44,8 +42,7 @@ class IrcRoomTest {
      */
     @AfterEach
     void everyoneHasLeft() {
-        ChatRoom room = server.bean(ChatRoom.class);
-        await().atMost(Duration.ofSeconds(10)).until(() -> room.size() == 0);
+        server.awaitEmptyRoom();
     }
 
     @Test

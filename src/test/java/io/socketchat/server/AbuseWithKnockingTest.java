@@ -84,7 +84,7 @@ class AbuseWithKnockingTest {
         try (LineClient warm = server.join("warmup")) {
             warm.send("hello");
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> server.bean(io.socketchat.room.ChatRoom.class).size() == 0);
+        server.awaitEmptyRoom();
         Resources before = settled(Resources.now());
 
         AtomicBoolean abusing = new AtomicBoolean(true);

@@ -1,10 +1,13 @@
 package io.socketchat.support;
 
+import static org.awaitility.Awaitility.await;
+
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.socketchat.room.ChatRoom;
 import io.socketchat.start.ServerStart;
 import io.socketchat.server.ListenerPort;
 
@@ -123,6 +126,15 @@ public final class RunningServer implements AutoCloseable {
 
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    /**
+     * Waits until nobody is in the room (on any node): a closed client leaves once the
+     * server has noticed, which for an aborted connection can trail the close.
+     */
+    public void awaitEmptyRoom() {
+        ChatRoom room = bean(ChatRoom.class);
+        await().atMost(LineClient.TIMEOUT).until(() -> room.size() == 0);
     }
 
     /** A connection that has read the welcome line. */
