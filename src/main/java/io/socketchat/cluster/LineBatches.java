@@ -153,9 +153,7 @@ final class LineBatches {
         }
         if (refused == null) {
             String last = text(reply.get(1));
-            for (Pending line : batch) {
-                follower.receipts().acknowledged(id, line.senderId());
-            }
+            follower.receipts().acknowledged(id, batch.stream().map(Pending::senderId).toList());
             if (!last.isEmpty()) {
                 follower.appended(((Number) reply.get(2)).intValue(), last);
             }

@@ -111,12 +111,35 @@ class PublishBatchScriptTest {
         assertThat(redis.command("HGET", KEYS.meta(), "seq")).isEqualTo("2");
     }
 
+    /**
+     * Ids are kept two minutes by Redis' clock: twice the minute a node checks its
+     * batches after a switch of primary, and no longer, since each costs memory.
+     */
+    @Test
+    void batchIdsAreKeptTwoMinutes() {
+        long now = redisNowMillis();
+        redis.command("ZADD", KEYS.seen(), String.valueOf(now - 121_000), "node-old", String.valueOf(now - 110_000),
+                "node-recent");
+
+        publish(far(), "node-7", 50, line("alice: one"));
+
+        assertThat(redis.command("ZSCORE", KEYS.seen(), "node-old")).isEqualTo("$-1");
+        assertThat(redis.command("ZSCORE", KEYS.seen(), "node-recent")).isEqualTo(String.valueOf(now - 110_000));
+        assertThat(redis.command("ZCARD", KEYS.seen())).isEqualTo(":2");
+    }
+
     @Test
     void aBatchReadAfterItsDeadlineAppendsNothing() {
         publish(1, "node-7", 50, line("alice: one"));
 
         assertThat(redis.command("XLEN", KEYS.log())).isEqualTo(":0");
         assertThat(redis.command("EXISTS", KEYS.seen())).isEqualTo(":0");
+    }
+
+    private static long redisNowMillis() {
+        String[] time = redis.command("EVAL", "local t = redis.call('TIME') return t[1] .. ' ' .. t[2]", "0")
+            .split(" ");
+        return Long.parseLong(time[0]) * 1000 + Long.parseLong(time[1]) / 1000;
     }
 
     private static long far() {

@@ -125,7 +125,11 @@ class SentinelFailoverTest {
         // would not have taken them as far as her node knows (Not delivered instead)
         LineReceipts receipts = pair.a().bean(RedisLedger.class).follower().receipts();
         await().atMost(Duration.ofSeconds(5))
-            .until(() -> receipts.recent().stream().filter(receipt -> receipt.at() - sent > 0).count() == 3);
+            .until(() -> receipts.recent()
+                .stream()
+                .filter(receipt -> receipt.at() - sent > 0)
+                .mapToInt(LineReceipts.Receipt::lines)
+                .sum() == 3);
         group.killPrimary();
         group.resumeReplica();
 
