@@ -11,6 +11,18 @@ local function now_ms()
   return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 end
 
+-- Whether this id (a batch's, or one of the server's own lines) is new; it is then kept two minutes, so a
+-- command sent again after a reconnect, once Redis had run it, repeats nothing. Two minutes: far beyond any
+-- deadline, and twice the minute for which a node asks a new primary which of its batches it holds
+-- (LineReceipts.WINDOW_NANOS); longer would only cost memory (about 150 bytes an id).
+local function first_seen(id, now)
+  if redis.call('ZADD', SEEN, 'NX', now, id) == 0 then
+    return false
+  end
+  redis.call('ZREMRANGEBYSCORE', SEEN, '-inf', now - 120000)
+  return true
+end
+
 -- Every entry carries the next room sequence number (q): a reader that sees a number other than its last
 -- one plus one knows that it skipped entries (trimmed while it was behind) or that the stream went back
 -- (a switch of primary lost entries), which stream ids alone do not show.

@@ -3,18 +3,16 @@
 -- history keeps, those h lines, number e of stream entries, then for each entry: number n of its fields and the
 -- n fields (a group's 't', 'G', 'g' and its lines in one value, or a lone line's own fields).
 -- The lines of this node that arrived while its previous batch was on its way, in one call: a batch Redis reads
--- after its oldest line's sender gave up on it does nothing, and a batch whose id was seen in the last two
--- minutes is not appended again (a command sent again after a reconnect, once Redis had run it; publish.lua
--- says why two). The check, the numbers and the history take one command each for the whole batch, and a
--- group of lines one entry, so a line costs Redis little more than reading its bytes.
+-- after its oldest line's sender gave up on it does nothing, and a batch whose id was seen lately (first_seen)
+-- is not appended again. The check, the numbers and the history take one command each for the whole batch,
+-- and a group of lines one entry, so a line costs Redis little more than reading its bytes.
 local now = now_ms()
 if now > tonumber(ARGV[1]) then
   return {'LATE'}
 end
-if redis.call('ZADD', SEEN, 'NX', now, ARGV[5]) == 0 then
+if not first_seen(ARGV[5], now) then
   return {'PUBLISHED', '', 0}
 end
-redis.call('ZREMRANGEBYSCORE', SEEN, '-inf', now - 120000)
 local maxlen, keep, instance, lines, kept = ARGV[2], tonumber(ARGV[3]), ARGV[4], tonumber(ARGV[6]), tonumber(ARGV[7])
 if keep > 0 and kept > 0 then
   redis.call('LPUSH', HISTORY, unpack(ARGV, 8, 7 + kept))

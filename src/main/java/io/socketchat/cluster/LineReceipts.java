@@ -38,6 +38,7 @@ final class LineReceipts {
 
     }
 
+    /** Redis keeps batch ids twice as long ({@code first_seen} in common.lua). */
     static final long WINDOW_NANOS = 60_000_000_000L;
 
     /**

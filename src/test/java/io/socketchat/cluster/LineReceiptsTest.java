@@ -2,7 +2,6 @@ package io.socketchat.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +59,7 @@ class LineReceiptsTest {
         }
         List<LineReceipts.Receipt> checked = receipts.recent();
 
-        Map<String, Integer> lost = receipts.lost(checked, new ArrayList<>(Collections.nCopies(checked.size(), false)));
+        Map<String, Integer> lost = receipts.lost(checked, Collections.nCopies(checked.size(), false));
 
         assertThat(lost).containsExactly(Map.entry("alice", 25_000), Map.entry("bob", 25_000));
         assertThat(receipts.recent()).isEmpty();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.socketchat.protocol.Username;
@@ -117,9 +118,11 @@ class PublishBatchScriptTest {
      */
     @Test
     void batchIdsAreKeptTwoMinutes() {
+        long kept = 2 * TimeUnit.NANOSECONDS.toMillis(LineReceipts.WINDOW_NANOS);
+        assertThat(kept).isEqualTo(120_000);
         long now = redisNowMillis();
-        redis.command("ZADD", KEYS.seen(), String.valueOf(now - 121_000), "node-old", String.valueOf(now - 110_000),
-                "node-recent");
+        redis.command("ZADD", KEYS.seen(), String.valueOf(now - kept - 1_000), "node-old",
+                String.valueOf(now - kept + 10_000), "node-recent");
 
         publish(far(), "node-7", 50, line("alice: one"));
 
