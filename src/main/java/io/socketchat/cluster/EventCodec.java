@@ -13,8 +13,12 @@ import io.socketchat.room.Member;
 import io.socketchat.room.RoomEvent;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * Room events as the fields of a stream entry: {@code t} the kind, {@code m} the member
@@ -26,13 +30,14 @@ import tools.jackson.databind.json.JsonMapper;
  * same fields. A group of a node's lines is one entry of kind {@code G}: its lines'
  * fields in one value, {@code g}, a JSON array of their arrays of fields, so that Redis
  * appends and every node reads one entry for the group instead of one for each line.
+ * Groups are written and read with Jackson's streaming parser and generator, not its
+ * object mapper: they are arrays of strings, and on this path, run for every line, the
+ * mapper's general machinery was code the JIT compiled again and again (seconds of a
+ * compiler thread per run of the benchmark, docs/benchmarks.md).
  */
 final class EventCodec {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private static final TypeReference<List<List<String>>> GROUP = new TypeReference<>() {
-    };
+    private static final JsonFactory JSON = new JsonFactory();
 
     private EventCodec() {
     }
@@ -58,7 +63,16 @@ final class EventCodec {
 
     /** One event as it goes in a group: the JSON array of its fields. */
     static byte[] grouped(RoomEvent event) {
-        return JSON.writeValueAsBytes(fields(event));
+        List<String> fields = fields(event);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 + 2 * (fields.get(fields.size() - 1).length()));
+        try (JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), bytes)) {
+            json.writeStartArray();
+            for (String field : fields) {
+                json.writeString(field);
+            }
+            json.writeEndArray();
+        }
+        return bytes.toByteArray();
     }
 
     /**
@@ -66,7 +80,10 @@ final class EventCodec {
      * in order.
      */
     static byte[] group(List<byte[]> grouped) {
-        int bytes = grouped.stream().mapToInt(event -> event.length).sum();
+        int bytes = 0;
+        for (byte[] event : grouped) {
+            bytes += event.length;
+        }
         ByteArrayOutputStream group = new ByteArrayOutputStream(groupSize(grouped.size(), bytes));
         group.write('[');
         for (int i = 0; i < grouped.size(); i++) {
@@ -89,17 +106,32 @@ final class EventCodec {
      * @throws IllegalArgumentException if it is not one {@link #group} wrote
      */
     static List<RoomEvent> events(String group) {
-        try {
+        try (JsonParser json = JSON.createParser(ObjectReadContext.empty(), group)) {
             List<RoomEvent> events = new ArrayList<>();
-            for (List<String> fields : JSON.readValue(group, GROUP)) {
-                Map<String, String> byName = new HashMap<>(fields.size());
-                for (int i = 0; i + 1 < fields.size(); i += 2) {
-                    byName.put(fields.get(i), fields.get(i + 1));
+            expect(json, json.nextToken(), JsonToken.START_ARRAY);
+            JsonToken token;
+            while ((token = json.nextToken()) != JsonToken.END_ARRAY) {
+                expect(json, token, JsonToken.START_ARRAY);
+                Map<String, String> byName = new HashMap<>(8);
+                String name = null;
+                while ((token = json.nextToken()) != JsonToken.END_ARRAY) {
+                    expect(json, token, JsonToken.VALUE_STRING);
+                    if (name == null) {
+                        name = json.getString();
+                    }
+                    else {
+                        byName.put(name, json.getString());
+                        name = null;
+                    }
                 }
                 RoomEvent event = event(byName);
                 if (event != null) {
                     events.add(event);
                 }
+            }
+            if (json.nextToken() != null) {
+                throw new IllegalArgumentException(
+                        "Not a group of lines at " + json.currentLocation().getCharOffset() + ": more after its end");
             }
             return events;
         }
@@ -107,8 +139,20 @@ final class EventCodec {
             throw new IllegalArgumentException(
                     "Not a group of lines at " + ex.getLocation().getCharOffset() + ": " + ex.getOriginalMessage(), ex);
         }
+        catch (IllegalArgumentException ex) {
+            throw ex;
+        }
         catch (RuntimeException ex) {
             throw new IllegalArgumentException("Not a group of lines at 0: " + ex, ex);
+        }
+    }
+
+    /** A group is arrays of strings in an array, and nothing else. */
+    private static void expect(JsonParser json, JsonToken token, JsonToken expected) {
+        if (token != expected) {
+            throw new IllegalArgumentException("Not a group of lines at " + json.currentLocation().getCharOffset()
+                    + ": " + (token == null ? "its end" : token.asString()) + " where " + expected.asString()
+                    + " was expected");
         }
     }
 

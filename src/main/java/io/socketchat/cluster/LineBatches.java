@@ -153,7 +153,11 @@ final class LineBatches {
         }
         if (refused == null) {
             String last = text(reply.get(1));
-            follower.receipts().acknowledged(id, batch.stream().map(Pending::senderId).toList());
+            List<String> senders = new ArrayList<>(batch.size());
+            for (Pending line : batch) {
+                senders.add(line.senderId());
+            }
+            follower.receipts().acknowledged(id, senders);
             if (!last.isEmpty()) {
                 follower.appended(((Number) reply.get(2)).intValue(), last);
             }
@@ -206,7 +210,9 @@ final class LineBatches {
     static List<List<byte[]>> entries(List<Pending> batch) {
         if (batch.size() == 1) {
             // the common case at low rates: no group to size
-            return List.of(entry(List.of(), batch.get(0).event()));
+            List<List<byte[]>> entries = new ArrayList<>(1);
+            entries.add(entry(List.of(), batch.get(0).event()));
+            return entries;
         }
         List<List<byte[]>> entries = new ArrayList<>();
         List<byte[]> group = new ArrayList<>();
@@ -231,8 +237,19 @@ final class LineBatches {
 
     /** A lone line's entry keeps its own kind and fields, as the server's lines do. */
     private static List<byte[]> entry(List<byte[]> group, RoomEvent first) {
-        return group.size() <= 1 ? EventCodec.fields(first).stream().map(LineBatches::bytes).toList()
-                : List.of(bytes("t"), bytes("G"), bytes("g"), EventCodec.group(group));
+        List<byte[]> fields = new ArrayList<>(8);
+        if (group.size() <= 1) {
+            for (String field : EventCodec.fields(first)) {
+                fields.add(bytes(field));
+            }
+        }
+        else {
+            fields.add(bytes("t"));
+            fields.add(bytes("G"));
+            fields.add(bytes("g"));
+            fields.add(EventCodec.group(group));
+        }
+        return fields;
     }
 
     private static Throwable cause(Throwable failure) {

@@ -37,7 +37,8 @@ class EventCodecTest {
     void aGroupGivesBackItsLinesInOrderWhateverCharactersTheyHold() {
         List<RoomEvent> events = List.of(new RoomEvent.Public("node-a/1", "alice: 6;1:t1:P semicolons; and: colons"),
                 new RoomEvent.Private(ALICE, "node-b/7", "👩‍💻 می‌خواهم"), new RoomEvent.Public("node-a/1", ""),
-                new RoomEvent.Kick("node-b/7", "spam", DropReason.BANNED), new RoomEvent.Public(null, "Server: 12:00"));
+                new RoomEvent.Kick("node-b/7", "spam", DropReason.BANNED), new RoomEvent.Public(null, "Server: 12:00"),
+                new RoomEvent.Public("node-a/1", "alice: \"quoted\", C:\\dir\\ and [\"brackets\"]"));
 
         assertThat(EventCodec.events(group(events))).containsExactlyElementsOf(events);
     }
@@ -46,7 +47,8 @@ class EventCodecTest {
     void aDamagedGroupIsRefusedWithWhereItBroke() {
         String group = group(List.of(new RoomEvent.Public("node-a/1", "alice: hi")));
 
-        for (String damaged : List.of(group.substring(0, group.length() - 3), "x;", "6;1:t1:P1:m")) {
+        for (String damaged : List.of(group.substring(0, group.length() - 3), "x;", "6;1:t1:P1:m", "[[\"t\",1]]", "{}",
+                "[\"t\"]", group + " []", "")) {
             assertThatIllegalArgumentException().isThrownBy(() -> EventCodec.events(damaged))
                 .withMessageStartingWith("Not a group of lines at ");
         }
