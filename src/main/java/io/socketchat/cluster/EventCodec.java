@@ -18,6 +18,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -64,7 +65,13 @@ final class EventCodec {
     /** One event as it goes in a group: the JSON array of its fields. */
     static byte[] grouped(RoomEvent event) {
         List<String> fields = fields(event);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 + 2 * (fields.get(fields.size() - 1).length()));
+        int length = 2;
+        for (String field : fields) {
+            // the field, its quotes and a comma: exact for plain ASCII, and the stream
+            // grows for the rest
+            length += field.length() + 3;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(length);
         try (JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), bytes)) {
             json.writeStartArray();
             for (String field : fields) {
@@ -130,8 +137,7 @@ final class EventCodec {
                 }
             }
             if (json.nextToken() != null) {
-                throw new IllegalArgumentException(
-                        "Not a group of lines at " + json.currentLocation().getCharOffset() + ": more after its end");
+                throw new StreamReadException(json, "more after its end");
             }
             return events;
         }
@@ -139,20 +145,19 @@ final class EventCodec {
             throw new IllegalArgumentException(
                     "Not a group of lines at " + ex.getLocation().getCharOffset() + ": " + ex.getOriginalMessage(), ex);
         }
-        catch (IllegalArgumentException ex) {
-            throw ex;
-        }
         catch (RuntimeException ex) {
             throw new IllegalArgumentException("Not a group of lines at 0: " + ex, ex);
         }
     }
 
-    /** A group is arrays of strings in an array, and nothing else. */
+    /**
+     * A group is arrays of strings in an array, and nothing else; the parser's own error
+     * says where it broke.
+     */
     private static void expect(JsonParser json, JsonToken token, JsonToken expected) {
         if (token != expected) {
-            throw new IllegalArgumentException("Not a group of lines at " + json.currentLocation().getCharOffset()
-                    + ": " + (token == null ? "its end" : token.asString()) + " where " + expected.asString()
-                    + " was expected");
+            throw new StreamReadException(json,
+                    (token == null ? "its end" : token.asString()) + " where " + expected.asString() + " was expected");
         }
     }
 

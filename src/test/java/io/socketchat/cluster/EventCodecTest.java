@@ -48,7 +48,7 @@ class EventCodecTest {
         String group = group(List.of(new RoomEvent.Public("node-a/1", "alice: hi")));
 
         for (String damaged : List.of(group.substring(0, group.length() - 3), "x;", "6;1:t1:P1:m", "[[\"t\",1]]", "{}",
-                "[\"t\"]", group + " []", "")) {
+                "[\"t\"]", group + " []", "", "[[\"t\",\"K\",\"to\",\"n/1\",\"w\",\"NO_SUCH_REASON\"]]")) {
             assertThatIllegalArgumentException().isThrownBy(() -> EventCodec.events(damaged))
                 .withMessageStartingWith("Not a group of lines at ");
         }
